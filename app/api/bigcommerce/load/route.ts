@@ -1,0 +1,7 @@
+import { load, respondWithPage } from '@/lib/app-lifecycle';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request): Promise<Response> {
+  return respondWithPage(request, load);
+}

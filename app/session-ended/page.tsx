@@ -1,0 +1,5 @@
+import { SignedOut } from '@/components/signed-out';
+
+export default function SessionEndedPage() {
+  return <SignedOut />;
+}

@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { env } from '@/lib/env';
+import * as schema from './schema';
+
+/** Both drivers behind one type, so every query is written once. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'drizzle');
+// Any constant works; it only has to be the same for every instance that migrates this database.
+const MIGRATION_LOCK = 727_011;
+
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+
+/** Opens a database and brings its schema up to date. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ('url' in target) {
+    const client = postgres(target.url, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres({ client, schema });
+    // Several app instances may start at once; the advisory lock lets one of them migrate.
+    await client.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
+      await migratePostgres(drizzlePostgres({ client: tx as unknown as postgres.Sql, schema }), {
+        migrationsFolder: MIGRATIONS_FOLDER,
+      });
+    });
+    return { db: db as unknown as Db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+  const dir = 'dataDir' in target ? path.resolve(target.dataDir, 'pglite') : undefined;
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = dir ? new PGlite(dir) : new PGlite();
+  const db = drizzlePglite({ client, schema });
+  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+type Holder = { database?: Promise<Database> };
+const holder = globalThis as typeof globalThis & { __avbcDatabase?: Holder };
+const state: Holder = (holder.__avbcDatabase ??= {});
+
+/** The app's database: Postgres when DATABASE_URL is set, otherwise PGlite under the data directory. */
+export async function getDatabase(): Promise<Database> {
+  state.database ??= openDatabase(
+    env().DATABASE_URL ? { url: env().DATABASE_URL as string } : { dataDir: env().DATA_DIR },
+  ).catch((error: unknown) => {
+    state.database = undefined;
+    throw error;
+  });
+  return state.database;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** Lets a test run the app's code against a database it opened itself. */
+export function useDatabase(database: Database | undefined): void {
+  state.database = database ? Promise.resolve(database) : undefined;
+}
+
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}

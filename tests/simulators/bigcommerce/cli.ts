@@ -1,0 +1,52 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_SCOPES } from './runtime';
+import { startBigCommerceSimulator } from './server';
+
+/** `npx tsx tests/simulators/bigcommerce/cli.ts --app-url http://localhost:3000 --client-id … --client-secret …` */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'app-url': { type: 'string' },
+      'client-id': { type: 'string' },
+      'client-secret': { type: 'string' },
+    },
+  });
+  const env = process.env;
+  const port = Number(values.port ?? env.BC_SIM_PORT ?? 0);
+  const clientId = values['client-id'] ?? env.BIGCOMMERCE_CLIENT_ID;
+  const clientSecret = values['client-secret'] ?? env.BIGCOMMERCE_CLIENT_SECRET;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port: ${values.port ?? env.BC_SIM_PORT}`);
+  if (!clientId || !clientSecret) {
+    throw new Error('Pass --client-id and --client-secret (or set BIGCOMMERCE_CLIENT_ID and BIGCOMMERCE_CLIENT_SECRET)');
+  }
+  // Same variable the app reads, so both sides agree on the scope string without extra flags.
+  const scopes = env.BIGCOMMERCE_SCOPES?.split(/[\s,]+/).filter(Boolean);
+  const simulator = await startBigCommerceSimulator({
+    host: values.host,
+    port,
+    appUrl: values['app-url'] ?? env.APP_URL ?? 'http://localhost:3000',
+    clientId,
+    clientSecret,
+    scopes: scopes && scopes.length > 0 ? scopes : [...DEFAULT_SCOPES],
+  });
+  console.log(`BigCommerce simulator listening on ${simulator.url}`);
+
+  const shutdown = (): void => {
+    simulator.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

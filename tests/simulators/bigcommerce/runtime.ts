@@ -1,0 +1,51 @@
+import { seedStores } from './seed';
+import { createState } from './state';
+import type { BigCommerceSimulatorOptions, RecordedRequest, SeedStore, SimulatorState } from './types';
+
+export const DEFAULT_SCOPES = [
+  'store_v2_orders_read_only',
+  'store_v2_products',
+  'store_inventory',
+  'store_locations_read_only',
+  'store_v2_customers',
+  'store_v2_information_read_only',
+] as const;
+
+export const DEFAULT_RATE_LIMIT_QUOTA = 150;
+
+/** One Developer Portal account owns the app, so every grant carries the same account_uuid. */
+export const APP_ACCOUNT_UUID = '3f1c5a7e-2b4d-4e6f-8a9b-0c1d2e3f4a5b';
+
+/** Everything a request handler needs: the resolved options plus the mutable state. */
+export interface SimRuntime {
+  appUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+  rateLimitQuota: number;
+  now: () => number;
+  seeds: SeedStore[];
+  state: SimulatorState;
+  requests: RecordedRequest[];
+}
+
+export function createRuntime(o: BigCommerceSimulatorOptions): SimRuntime {
+  if (!o.clientId || !o.clientSecret) throw new Error('BigCommerce simulator needs clientId and clientSecret');
+  const seeds = o.stores ?? seedStores();
+  return {
+    // A trailing slash would make the redirect_uri check fail for a reason nobody would spot.
+    appUrl: new URL(o.appUrl).toString().replace(/\/+$/, ''),
+    clientId: o.clientId,
+    clientSecret: o.clientSecret,
+    scopes: o.scopes ?? [...DEFAULT_SCOPES],
+    rateLimitQuota: o.rateLimitQuota ?? DEFAULT_RATE_LIMIT_QUOTA,
+    now: o.now ?? Date.now,
+    seeds,
+    state: createState(seeds),
+    requests: [],
+  };
+}
+
+export function authCallbackUrl(rt: SimRuntime): string {
+  return `${rt.appUrl}/api/bigcommerce/auth`;
+}

@@ -1,0 +1,79 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ADMIN_PREFIX, handleAdmin } from './admin';
+import { handleApiRequest } from './api/router';
+import { handleControlPanel } from './control-panel/routes';
+import { issueGrant } from './grants';
+import { queryObject, sendJson } from './http';
+import { handleTokenRequest } from './oauth-token';
+import { createRuntime, type SimRuntime } from './runtime';
+import { signPayload } from './signed-payload';
+import { resetState } from './state';
+import type { BigCommerceSimulator, BigCommerceSimulatorOptions } from './types';
+
+function record(rt: SimRuntime, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  // Admin calls stay out of the log: reading the log must not change it.
+  if (url.pathname.startsWith(ADMIN_PREFIX)) return;
+  const at = new Date(rt.now()).toISOString();
+  res.on('finish', () => {
+    rt.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: queryObject(url.searchParams), status: res.statusCode, at });
+  });
+}
+
+async function dispatch(rt: SimRuntime, reset: () => void, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+  record(rt, req, res, url);
+  if (url.pathname.startsWith(ADMIN_PREFIX)) return handleAdmin(rt, reset, req, res, url);
+  if (url.pathname === '/oauth2/token') return handleTokenRequest(rt, req, res);
+  if (url.pathname.startsWith('/stores/')) return handleApiRequest(rt, req, res, url);
+  return handleControlPanel(rt, req, res, url);
+}
+
+/**
+ * One server plays login.bigcommerce.com, api.bigcommerce.com and the merchant's control panel,
+ * so the app can be installed and opened locally with no BigCommerce account.
+ */
+export async function startBigCommerceSimulator(o: BigCommerceSimulatorOptions): Promise<BigCommerceSimulator> {
+  const rt = createRuntime(o);
+  const reset = (): void => {
+    resetState(rt.state, rt.seeds);
+    rt.requests.length = 0;
+  };
+
+  const server = createServer((req, res) => {
+    dispatch(rt, reset, req, res).catch((err: unknown) => {
+      console.error('[bigcommerce-simulator]', err);
+      if (res.headersSent) return void res.end();
+      sendJson(res, 500, { error: 'simulator_error', error_description: err instanceof Error ? err.message : String(err) });
+    });
+  });
+
+  const host = o.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    url,
+    loginUrl: url,
+    apiUrl: url,
+    controlPanelUrl: url,
+    state: rt.state,
+    requests: rt.requests,
+    reset,
+    signPayload: (storeHash, userId, overrides) => signPayload(rt, storeHash, userId, overrides),
+    issueGrant: (storeHash, userId) => issueGrant(rt, storeHash, userId),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // Browsers and fetch keep connections alive; without this, close() waits for them to time out.
+        server.closeAllConnections();
+      }),
+  };
+}
