@@ -29,15 +29,9 @@ export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: t
 /** Opens a database and brings its schema up to date. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) {
+    await migratePostgresLocked(target.url);
     const client = postgres(target.url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres({ client, schema });
-    // Several app instances may start at once; the advisory lock lets one of them migrate.
-    await client.begin(async (tx) => {
-      await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
-      await migratePostgres(drizzlePostgres({ client: tx as unknown as postgres.Sql, schema }), {
-        migrationsFolder: MIGRATIONS_FOLDER,
-      });
-    });
     return { db: db as unknown as Db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const dir = 'dataDir' in target ? path.resolve(target.dataDir, 'pglite') : undefined;
@@ -46,6 +40,21 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+/**
+ * Several app instances may start at once. A single connection holds a session advisory lock while
+ * it migrates, so exactly one of them applies each migration and the others find it done.
+ */
+async function migratePostgresLocked(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    await client`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
 }
 
 type Holder = { database?: Promise<Database> };
