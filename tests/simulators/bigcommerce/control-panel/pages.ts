@@ -24,12 +24,12 @@ function manageUrl(store: SimStore, userId: number, action = ''): string {
   return `/manage/${encodeURIComponent(store.hash)}${action}?user=${userId}`;
 }
 
-function sidebarFor(stores: SimStore[], current?: SimStore): SafeHtml {
+function sidebarFor(stores: SimStore[], current?: { store: SimStore; userId: number }): SafeHtml {
   return html`
   <a href="/" class="${current ? '' : 'active'}">All stores</a>
   ${current
     ? html`<span class="nav">Orders</span><span class="nav">Products</span><span class="nav">Customers</span>
-  <a href="${manageUrl(current, current.ownerId)}" class="active">Apps</a>`
+  <a href="${manageUrl(current.store, current.userId)}" class="active">Apps</a>`
     : ''}
   <div style="margin-top:24px">${stores.map(
     (s) => html`<a href="/manage/${encodeURIComponent(s.hash)}" data-testid="store-link-${s.hash}">${s.info.name}</a>`,
@@ -113,7 +113,7 @@ export function managePage(view: ManagePageView, allStores: SimStore[]): string 
     ${appCard(view)}
     ${usersCard(view)}
   </main>`;
-  return layout(store.info.name, sidebarFor(allStores, store), body);
+  return layout(store.info.name, sidebarFor(allStores, { store, userId: actingUser.id }), body);
 }
 
 export function errorPage(title: string, text: string, allStores: SimStore[]): string {
