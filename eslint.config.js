@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/env.ts', 'tests/**', 'playwright.config.ts', 'vitest.config.ts', 'drizzle.config.ts'],
+    files: ['lib/env.ts', 'instrumentation.ts', 'tests/**', 'playwright.config.ts', 'vitest.config.ts', 'drizzle.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
