@@ -14,6 +14,8 @@ export default defineConfig({
       DATA_DIR: path.join(tmpdir(), 'avbc-vitest'),
       BIGCOMMERCE_CLIENT_ID: 'test-client-id',
       BIGCOMMERCE_CLIENT_SECRET: 'test-client-secret',
+      ACCOUNTVIEW_CLIENT_ID: 'test-av-client-id',
+      ACCOUNTVIEW_CLIENT_SECRET: 'test-av-client-secret',
       ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       NEXTAUTH_SECRET: 'test-nextauth-secret-0123456789',
     },

@@ -1,7 +1,13 @@
+import type { Company } from '@/lib/accountview';
+import { connectionView, listCompanies, withAccountView, type ConnectionView } from '@/lib/accountview-connection';
 import { BigCommerceError } from '@/lib/bigcommerce';
 import { logger } from '@/lib/logger';
 import type { StoreSession } from '@/lib/session';
 import { bigCommerceFor } from '@/lib/store-clients';
+
+export type AccountViewPanelData =
+  | ConnectionView
+  | { state: 'choose-company'; companies: Company[]; problem?: { message: string; hint: string } };
 
 export interface HomeData {
   storeHash: string;
@@ -10,27 +16,34 @@ export interface HomeData {
   storeProblem: string | undefined;
   userEmail: string;
   isOwner: boolean;
-  accountView: { connected: false };
+  accountView: AccountViewPanelData;
 }
 
 export async function loadHome(session: StoreSession): Promise<HomeData> {
-  const base = {
-    storeHash: session.storeHash,
-    userEmail: session.email,
-    isOwner: session.isOwner,
-    accountView: { connected: false as const },
-  };
+  const [store, accountView] = await Promise.all([loadStoreName(session.storeHash), loadAccountView(session.storeHash)]);
+  return { storeHash: session.storeHash, userEmail: session.email, isOwner: session.isOwner, ...store, accountView };
+}
+
+async function loadStoreName(storeHash: string): Promise<Pick<HomeData, 'storeName' | 'storeProblem'>> {
   try {
-    const client = await bigCommerceFor(session.storeHash);
-    const info = await client?.getStoreInformation();
-    return { ...base, storeName: info?.name, storeProblem: undefined };
+    const info = await (await bigCommerceFor(storeHash))?.getStoreInformation();
+    return { storeName: info?.name, storeProblem: undefined };
   } catch (error) {
     if (!(error instanceof BigCommerceError)) throw error;
-    logger().warn({ storeHash: session.storeHash, err: error }, 'store information could not be read');
+    logger().warn({ storeHash, err: error }, 'store information could not be read');
     return {
-      ...base,
       storeName: undefined,
       storeProblem: 'The store name could not be read from BigCommerce just now. Reload the page in a minute.',
     };
   }
+}
+
+async function loadAccountView(storeHash: string): Promise<AccountViewPanelData> {
+  const view = await connectionView(storeHash);
+  if (view.state !== 'choose-company') return view;
+  const companies = await withAccountView(storeHash, () => listCompanies(storeHash));
+  if (companies.ok) return { state: 'choose-company', companies: companies.value };
+  // A refused token turns the connection into needs-reconnect; show that rather than an empty list.
+  if (companies.problem.needsReconnect) return { state: 'needs-reconnect', problem: companies.problem.message };
+  return { state: 'choose-company', companies: [], problem: companies.problem };
 }

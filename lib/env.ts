@@ -22,6 +22,8 @@ export const REQUIRED_IN_PRODUCTION = [
 const GENERATED_IN_DEVELOPMENT = [
   'BIGCOMMERCE_CLIENT_ID',
   'BIGCOMMERCE_CLIENT_SECRET',
+  'ACCOUNTVIEW_CLIENT_ID',
+  'ACCOUNTVIEW_CLIENT_SECRET',
   'ENCRYPTION_KEY',
   'NEXTAUTH_SECRET',
 ] as const;
@@ -63,6 +65,12 @@ const schema = z.object({
     .string()
     .default('https://*.bigcommerce.com https://*.mybigcommerce.com')
     .transform((v) => v.split(/[\s,]+/).filter(Boolean)),
+  /** AccountView.net: the host serving both /ams/authorize.aspx and /api/v3. */
+  ACCOUNTVIEW_URL: url.default('https://www.accountview.net'),
+  ACCOUNTVIEW_CLIENT_ID: optionalString,
+  ACCOUNTVIEW_CLIENT_SECRET: optionalString,
+  /** AccountView dates carry no zone; they are read in the administration's. */
+  ACCOUNTVIEW_TIME_ZONE: z.string().default('Europe/Amsterdam'),
   ENCRYPTION_KEY: encryptionKey,
   NEXTAUTH_SECRET: z.string().min(16),
   DATABASE_URL: optionalString,
@@ -119,6 +127,8 @@ export function exportNextAuthUrl(e: Env = env()): void {
 const generators: Record<GeneratedKey, () => string> = {
   BIGCOMMERCE_CLIENT_ID: () => `dev-${randomBytes(8).toString('hex')}`,
   BIGCOMMERCE_CLIENT_SECRET: () => randomBytes(24).toString('hex'),
+  ACCOUNTVIEW_CLIENT_ID: () => `dev-av-${randomBytes(8).toString('hex')}`,
+  ACCOUNTVIEW_CLIENT_SECRET: () => randomBytes(24).toString('hex'),
   ENCRYPTION_KEY: () => randomBytes(32).toString('base64'),
   NEXTAUTH_SECRET: () => randomBytes(32).toString('base64'),
 };

@@ -1,7 +1,8 @@
 'use client';
 
-import { Badge, Box, Flex, H1, H2, Message, Panel, Text } from '@bigcommerce/big-design';
+import { Box, H1, Message, Text } from '@bigcommerce/big-design';
 import type { HomeData } from '../page-data';
+import { AccountViewPanel } from './accountview-panel';
 
 export function Home({ data }: { data: HomeData }) {
   return (
@@ -18,16 +19,7 @@ export function Home({ data }: { data: HomeData }) {
           <Message type="warning" messages={[{ text: data.storeProblem }]} />
         </Box>
       ) : null}
-      <Panel>
-        <Flex alignItems="center" flexGap="0.75rem">
-          <H2 margin="none">AccountView</H2>
-          <Badge data-testid="accountview-status" variant="warning" label="Not connected" />
-        </Flex>
-        <Text marginTop="medium">
-          AccountView is not connected yet. Once it is, orders from this store are booked in your AccountView
-          administration, and products, stock and customers come back from it.
-        </Text>
-      </Panel>
+      <AccountViewPanel data={data.accountView} />
     </>
   );
 }

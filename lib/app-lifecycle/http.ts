@@ -1,6 +1,6 @@
 import { logger } from '@/lib/logger';
 import { describeCallbackError } from './errors';
-import { errorPage, signInPage } from './html';
+import { errorPage, signInPage } from '@/lib/html-pages';
 import type { SignIn } from './callbacks';
 import { lifecycleDeps, type LifecycleDeps } from './deps';
 

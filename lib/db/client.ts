@@ -9,6 +9,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
+import { createKeyedMutex } from './keyed-mutex';
 import * as schema from './schema';
 
 /** Both drivers behind one type, so every query is written once. */
@@ -17,6 +18,11 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /**
+   * Runs `fn` while holding a lock named `key`: across processes on Postgres (an advisory lock on a
+   * reserved connection), within the process on PGlite (which only one process can open anyway).
+   */
+  lock<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -32,14 +38,30 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     await migratePostgresLocked(target.url);
     const client = postgres(target.url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres({ client, schema });
-    return { db: db as unknown as Db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+    const local = createKeyedMutex();
+    // Waiters queue in-process first, so one busy key never ties up more than one pooled connection.
+    const lock = <T>(key: string, fn: () => Promise<T>) =>
+      local(key, async () => {
+        const reserved = await client.reserve();
+        try {
+          await reserved`select pg_advisory_lock(hashtext(${key}))`;
+          try {
+            return await fn();
+          } finally {
+            await reserved`select pg_advisory_unlock(hashtext(${key}))`;
+          }
+        } finally {
+          reserved.release();
+        }
+      });
+    return { db: db as unknown as Db, kind: 'postgres', lock, close: () => client.end({ timeout: 5 }) };
   }
   const dir = 'dataDir' in target ? path.resolve(target.dataDir, 'pglite') : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
   const client = dir ? new PGlite(dir) : new PGlite();
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return { db: db as unknown as Db, kind: 'pglite', lock: createKeyedMutex(), close: () => client.close() };
 }
 
 /**

@@ -207,7 +207,7 @@ describe.each(testDatabaseKinds())('app lifecycle callbacks on %s', (kind) => {
     const callbacks = { load, auth: install, uninstall, 'remove-user': removeUser } as const;
 
     it.each([...loadCases, ...installCases, ...serverCases])('$name → $status $code', async (c) => {
-      await database.db.execute(sql`truncate stores, store_users, used_tokens cascade`);
+      await database.db.execute(sql`truncate stores, store_users, used_tokens, accountview_connections cascade`);
       if (c.installed) expect((await installAs(OWNER)).status).toBe(200);
       const params = c.params();
       await c.before?.(params);

@@ -35,3 +35,15 @@ export function errorPage(status: number, code: string, title: string, hint: str
     `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(hint)}</p><p class="code">Error ${status} · ${escapeHtml(code)}</p>`,
   );
 }
+
+/**
+ * The last page of the AccountView consent window: it tells the app's iframe (its opener) that the
+ * connection changed and closes itself; the iframe also polls, in case the opener link was cut.
+ */
+export function consentDonePage(outcome: 'connected' | 'failed', title: string, hint: string): string {
+  return page(
+    title,
+    `<h1 data-outcome="${outcome}">${escapeHtml(title)}</h1><p>${escapeHtml(hint)}</p>
+<script src="/consent-done.js" data-outcome="${outcome}"></script>`,
+  );
+}
