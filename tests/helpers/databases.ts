@@ -8,6 +8,8 @@ import { openDatabase, type Database } from '@/lib/db/client';
  */
 export interface TestDatabase extends Database {
   label: string;
+  /** Connection string of the test's own Postgres database (undefined for PGlite). */
+  url?: string;
   /** Closes the connection and drops whatever was created for the test. */
   dispose(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<Tes
   return {
     ...database,
     label: 'postgres',
+    url: url.toString(),
     async dispose() {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
