@@ -6,7 +6,7 @@ import type { StoreSession } from '@/lib/session';
 import { bigCommerceFor } from '@/lib/store-clients';
 
 export type AccountViewPanelData =
-  | ConnectionView
+  | Exclude<ConnectionView, { state: 'choose-company' }>
   | { state: 'choose-company'; companies: Company[]; problem?: { message: string; hint: string } };
 
 export interface HomeData {

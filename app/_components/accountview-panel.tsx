@@ -118,7 +118,7 @@ function ConnectButton({ label }: { label: string }) {
   );
 }
 
-function ChooseCompany({ data }: { data: Extract<AccountViewPanelData, { state: 'choose-company'; companies: unknown }> }) {
+function ChooseCompany({ data }: { data: Extract<AccountViewPanelData, { state: 'choose-company' }> }) {
   const router = useRouter();
   const [code, setCode] = useState<string | undefined>(data.companies.length === 1 ? data.companies[0]?.code : undefined);
   const [error, setError] = useState<{ message: string; hint?: string; field?: string }>();
