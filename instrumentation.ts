@@ -1,7 +1,8 @@
 /** Next calls this once as the server starts; the check itself lives in a Node-only module. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { checkConfigurationOrExit } = await import('@/lib/startup');
+    const { checkConfigurationOrExit, openDatabaseEarly } = await import('@/lib/startup');
     checkConfigurationOrExit();
+    await openDatabaseEarly();
   }
 }

@@ -2,7 +2,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { APP_PORT, APP_URL, CHROMIUM_ARGS, CHROMIUM_PATH, CLIENT_ID, CLIENT_SECRET, SIM_PORT, SIM_URL } from './tests/e2e/config';
+import {
+  APP_PORT,
+  APP_URL,
+  AV_CLIENT_ID,
+  AV_CLIENT_SECRET,
+  AV_PORT,
+  AV_URL,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  SIM_PORT,
+  SIM_URL,
+} from './tests/e2e/config';
 
 // A fresh PGlite folder per run unless CI hands us a Postgres database.
 const dataDir = process.env.DATABASE_URL ? '.data/e2e' : mkdtempSync(path.join(tmpdir(), 'avbc-e2e-'));
@@ -30,9 +43,15 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      command: `npx tsx tests/simulators/accountview/cli.ts --port ${AV_PORT} --client-id ${AV_CLIENT_ID} --client-secret ${AV_CLIENT_SECRET} --redirect-uri ${APP_URL}/api/accountview/callback`,
+      url: `${AV_URL}/__sim/state`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       // `next start` after `next build`: the production code path, with every production check on.
       command: `node node_modules/next/dist/bin/next start -p ${APP_PORT}`,
-      url: `${APP_URL}/session-ended`,
+      url: `${APP_URL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
@@ -42,6 +61,9 @@ export default defineConfig({
         BIGCOMMERCE_LOGIN_URL: SIM_URL,
         BIGCOMMERCE_API_URL: SIM_URL,
         FRAME_ANCESTORS: SIM_URL,
+        ACCOUNTVIEW_URL: AV_URL,
+        ACCOUNTVIEW_CLIENT_ID: AV_CLIENT_ID,
+        ACCOUNTVIEW_CLIENT_SECRET: AV_CLIENT_SECRET,
         ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
         NEXTAUTH_SECRET: 'e2e-nextauth-secret-0123456789abcdef',
         DATA_DIR: dataDir,

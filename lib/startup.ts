@@ -1,4 +1,6 @@
+import { getDatabase } from '@/lib/db/client';
 import { env, MissingConfigError } from '@/lib/env';
+import { logger } from '@/lib/logger';
 
 /**
  * A production server with missing or malformed settings stops at start with a message naming each
@@ -14,4 +16,14 @@ export function checkConfigurationOrExit(): void {
     }
     throw error;
   }
+}
+
+/**
+ * Opens the database and applies migrations before the first request, so a merchant's first click
+ * does not wait for PGlite to start (seconds on a small machine) or for Postgres migrations.
+ */
+export async function openDatabaseEarly(): Promise<void> {
+  const started = Date.now();
+  const database = await getDatabase();
+  logger().info({ database: database.kind, ms: Date.now() - started }, 'database ready');
 }

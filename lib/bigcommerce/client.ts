@@ -1,6 +1,14 @@
-import type { z } from 'zod';
-import { BigCommerceApiError, BigCommerceUnavailableError } from './errors';
-import { storeInformation, v2ErrorBody, v3ErrorBody, type StoreInformation } from './schemas';
+import { systemClock, type Clock } from './clock';
+import { catalogEndpoints } from './endpoints/catalog';
+import { customerEndpoints } from './endpoints/customers';
+import { inventoryEndpoints } from './endpoints/inventory';
+import { orderEndpoints } from './endpoints/orders';
+import { storeEndpoints } from './endpoints/store';
+import { webhookEndpoints } from './endpoints/webhooks';
+import { listV2, listV3 } from './paging';
+import { sharedRateLimiter, type RateLimiter } from './rate-limiter';
+import { send, type ApiPath, type Call, type Transport } from './request';
+import { defaultRetryPolicy, type RetryPolicy } from './retry';
 
 export interface BigCommerceClientOptions {
   /** `https://api.bigcommerce.com` in production, a simulator in tests and the demo. */
@@ -8,68 +16,47 @@ export interface BigCommerceClientOptions {
   storeHash: string;
   accessToken: string;
   fetch?: typeof fetch;
+  /** Per attempt; a call that is retried may take longer in total. */
   timeoutMs?: number;
+  /** Defaults to the one limiter this process shares for the store hash, since the quota is per store. */
+  rateLimiter?: RateLimiter;
+  retry?: Partial<RetryPolicy>;
+  /** For backoff waits; pass the same clock to an injected rate limiter. */
+  clock?: Clock;
 }
 
-export interface RequestOptions {
-  query?: Record<string, string | number | undefined>;
-  body?: unknown;
-}
+const STORE_HASH = /^[a-z0-9]{1,32}$/;
 
 export type BigCommerceClient = ReturnType<typeof createBigCommerceClient>;
 
 /** One store's REST client. Credentials are injected; this module never reads the environment. */
 export function createBigCommerceClient(options: BigCommerceClientOptions) {
-  const fetchImpl = options.fetch ?? fetch;
-  const base = `${options.apiUrl}/stores/${options.storeHash}`;
-
-  async function request<T extends z.ZodType>(
-    schema: T,
-    method: string,
-    path: `/v2/${string}` | `/v3/${string}`,
-    init: RequestOptions = {},
-  ): Promise<z.output<T>> {
-    const url = new URL(base + path);
-    for (const [key, value] of Object.entries(init.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-    let response: Response;
-    try {
-      response = await fetchImpl(url, {
-        method,
-        headers: {
-          'X-Auth-Token': options.accessToken,
-          Accept: 'application/json',
-          ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-      });
-    } catch (cause) {
-      throw new BigCommerceUnavailableError(`BigCommerce ${method} ${path} could not be reached`, { cause });
-    }
-    const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-    if (!response.ok) throw apiError(response.status, body, method, path);
-    return schema.parse(body);
-  }
+  // The hash becomes part of every URL; anything but BigCommerce's alphabet would change the path.
+  if (!STORE_HASH.test(options.storeHash)) throw new RangeError(`Not a BigCommerce store hash: ${options.storeHash}`);
+  const transport: Transport = {
+    baseUrl: `${options.apiUrl.replace(/\/+$/, '')}/stores/${options.storeHash}`,
+    accessToken: options.accessToken,
+    fetch: options.fetch ?? fetch,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    limiter: options.rateLimiter ?? sharedRateLimiter(options.storeHash),
+    retry: { ...defaultRetryPolicy, ...options.retry },
+    clock: options.clock ?? systemClock,
+  };
+  const call: Call = (method, path, requestOptions) => send(transport, method, path, requestOptions);
 
   return {
     storeHash: options.storeHash,
-    request,
-    getStoreInformation: (): Promise<StoreInformation> => request(storeInformation, 'GET', '/v2/store'),
+    /** Any endpoint without a typed method; the body is unparsed JSON (undefined for 204). */
+    request: call,
+    /** Every item of a v3 list at `path` (`{data, meta.pagination}`), one page in memory at a time. */
+    listV3: <T = unknown>(path: ApiPath, query?: { page?: number; limit?: number }): AsyncGenerator<T> => listV3<T>(call, path, query),
+    /** Every item of a v2 list at `path` (bare arrays, ending with an empty page or 204). */
+    listV2: <T = unknown>(path: ApiPath, query?: { page?: number; limit?: number }): AsyncGenerator<T> => listV2<T>(call, path, query),
+    ...storeEndpoints(call),
+    ...orderEndpoints(call),
+    ...webhookEndpoints(call),
+    ...catalogEndpoints(call),
+    ...inventoryEndpoints(call),
+    ...customerEndpoints(call),
   };
-}
-
-function apiError(status: number, body: unknown, method: string, path: string): BigCommerceApiError {
-  const v3 = v3ErrorBody.safeParse(body);
-  if (v3.success && (v3.data.title || v3.data.errors)) {
-    const details = Object.fromEntries(Object.entries(v3.data.errors ?? {}).map(([k, v]) => [k, String(v)]));
-    return new BigCommerceApiError(status, v3.data.title ?? `HTTP ${status}`, details, method, path);
-  }
-  const v2 = v2ErrorBody.safeParse(body);
-  if (v2.success && v2.data.length > 0) {
-    const details = Object.fromEntries(v2.data.map((e, i) => [String(i), e.message]));
-    return new BigCommerceApiError(status, v2.data[0]?.message ?? `HTTP ${status}`, details, method, path);
-  }
-  return new BigCommerceApiError(status, `HTTP ${status}`, {}, method, path);
 }

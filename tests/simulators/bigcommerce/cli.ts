@@ -11,6 +11,7 @@ async function main(): Promise<void> {
       'app-url': { type: 'string' },
       'client-id': { type: 'string' },
       'client-secret': { type: 'string' },
+      'webhook-retry-scale': { type: 'string' },
     },
   });
   const env = process.env;
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     clientId,
     clientSecret,
     scopes: scopes && scopes.length > 0 ? scopes : [...DEFAULT_SCOPES],
+    // E.g. 0.001 turns BigCommerce's 48-hour webhook retry schedule into under three minutes for a demo.
+    webhookRetryScale: Number(values['webhook-retry-scale'] ?? env.BC_SIM_WEBHOOK_RETRY_SCALE ?? 1),
   });
   console.log(`BigCommerce simulator listening on ${simulator.url}`);
 

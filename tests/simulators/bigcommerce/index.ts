@@ -19,3 +19,13 @@ export type {
   SimulatorState,
   StoreInformation,
 } from './types';
+export type { FaultSpec, FaultsHelper } from './faults';
+export type { OrderInput, OrderPatch, RefundInput } from './orders/input';
+export type { OrdersHelper } from './orders/helper';
+export type { OrderV2 } from './orders/render';
+export type { OrderRefund, StoredOrder } from './orders/types';
+export type { StoreData } from './store-data';
+export type { Webhook, WebhookDelivery, WebhookPayload } from './webhooks/types';
+export { RETRY_SCHEDULE_S } from './webhooks/delivery';
+export { installApp, startTestSimulator, testApi, TEST_APP_URL, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from './testing';
+export type { ApiResult, TestApi } from './testing';

@@ -1,5 +1,8 @@
+import { loadBodyValidators, type BodyValidators } from './api/spec-validation';
+import type { Fault } from './faults';
 import { seedStores } from './seed';
 import { createState } from './state';
+import { DEFAULT_WEBHOOK_TIMEOUT_MS } from './webhooks/delivery';
 import type { BigCommerceSimulatorOptions, RecordedRequest, SeedStore, SimulatorState } from './types';
 
 export const DEFAULT_SCOPES = [
@@ -27,11 +30,21 @@ export interface SimRuntime {
   seeds: SeedStore[];
   state: SimulatorState;
   requests: RecordedRequest[];
+  /** The simulator's own origin, for the `url` of V2 link objects; set once the server listens. */
+  baseUrl: string;
+  faults: Fault[];
+  webhookRetryScale: number;
+  webhookTimeoutMs: number;
+  webhookTimers: Set<NodeJS.Timeout>;
+  inFlightDeliveries: number;
+  bodyValidators: BodyValidators;
 }
 
 export function createRuntime(o: BigCommerceSimulatorOptions): SimRuntime {
   if (!o.clientId || !o.clientSecret) throw new Error('BigCommerce simulator needs clientId and clientSecret');
   const seeds = o.stores ?? seedStores();
+  const retryScale = o.webhookRetryScale ?? 1;
+  if (!Number.isFinite(retryScale) || retryScale < 0) throw new Error(`webhookRetryScale must be a number >= 0, got ${o.webhookRetryScale}`);
   return {
     // A trailing slash would make the redirect_uri check fail for a reason nobody would spot.
     appUrl: new URL(o.appUrl).toString().replace(/\/+$/, ''),
@@ -43,6 +56,13 @@ export function createRuntime(o: BigCommerceSimulatorOptions): SimRuntime {
     seeds,
     state: createState(seeds),
     requests: [],
+    baseUrl: 'https://api.bigcommerce.com',
+    faults: [],
+    webhookRetryScale: retryScale,
+    webhookTimeoutMs: o.webhookTimeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS,
+    webhookTimers: new Set(),
+    inFlightDeliveries: 0,
+    bodyValidators: loadBodyValidators(o.specsDir),
   };
 }
 

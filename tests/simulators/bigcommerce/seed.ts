@@ -1,3 +1,5 @@
+import { brouwerijData } from './seed/brouwerij';
+import { fietsenwinkelData } from './seed/fietsenwinkel';
 import type { SeedStore, StoreInformation, Timezone } from './types';
 
 /** Dutch date formats as a Dutch merchant would set them in Store Setup › Display. */
@@ -39,9 +41,13 @@ function euroStore(fields: Omit<StoreInformation, 'currency' | 'currency_symbol'
   };
 }
 
-/** Fresh copies each call, so a test that mutates its stores never leaks into the next one. */
+/**
+ * Fresh copies each call, so a test that mutates its stores never leaks into the next one.
+ * Fietsenwinkel De Vries (abc123def): 12 orders, 8 products, 6 customers, 2 locations, prices incl. VAT.
+ * Brouwerij Het Anker (xyz789ghi): 6 orders, 6 products, 4 customers, 1 location, prices excl. VAT.
+ */
 export function seedStores(): SeedStore[] {
-  return [
+  const stores: Omit<SeedStore, 'data'>[] = [
     {
       hash: 'abc123def',
       ownerId: 1001,
@@ -118,7 +124,8 @@ export function seedStores(): SeedStore[] {
         industry: 'Voeding en dranken',
         // No logo uploaded: BigCommerce then answers an empty array, which clients must tolerate.
         logo: [],
-        is_price_entered_with_tax: true,
+        // A brewery selling mostly to cafés enters prices without VAT.
+        is_price_entered_with_tax: false,
         store_id: 1007890,
         features: {
           stencil_enabled: true,
@@ -134,4 +141,5 @@ export function seedStores(): SeedStore[] {
       }),
     },
   ];
+  return stores.map((store) => ({ ...store, data: store.hash === 'abc123def' ? fietsenwinkelData(store.info) : brouwerijData(store.info) }));
 }

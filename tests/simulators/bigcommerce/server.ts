@@ -3,20 +3,30 @@ import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { handleApiRequest } from './api/router';
 import { handleControlPanel } from './control-panel/routes';
+import { applyFault, createFaults } from './faults';
 import { issueGrant } from './grants';
 import { queryObject, sendJson } from './http';
 import { handleTokenRequest } from './oauth-token';
+import { createOrdersHelper } from './orders/helper';
 import { createRuntime, type SimRuntime } from './runtime';
 import { signPayload } from './signed-payload';
 import { resetState } from './state';
 import type { BigCommerceSimulator, BigCommerceSimulatorOptions } from './types';
+import { cancelDeliveries, settleDeliveries } from './webhooks/delivery';
 
 function record(rt: SimRuntime, req: IncomingMessage, res: ServerResponse, url: URL): void {
   // Admin calls stay out of the log: reading the log must not change it.
   if (url.pathname.startsWith(ADMIN_PREFIX)) return;
   const at = new Date(rt.now()).toISOString();
+  const entry = () => ({ method: req.method ?? 'GET', path: url.pathname, query: queryObject(url.searchParams), at });
+  let logged = false;
   res.on('finish', () => {
-    rt.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: queryObject(url.searchParams), status: res.statusCode, at });
+    logged = true;
+    rt.requests.push({ ...entry(), status: res.statusCode });
+  });
+  // A dropped connection never finishes; it is logged with status 0 so tests can still count the call.
+  res.on('close', () => {
+    if (!logged) rt.requests.push({ ...entry(), status: 0 });
   });
 }
 
@@ -24,6 +34,7 @@ async function dispatch(rt: SimRuntime, reset: () => void, req: IncomingMessage,
   const url = new URL(req.url ?? '/', 'http://simulator.invalid');
   record(rt, req, res, url);
   if (url.pathname.startsWith(ADMIN_PREFIX)) return handleAdmin(rt, reset, req, res, url);
+  if (await applyFault(rt, req, res, url)) return;
   if (url.pathname === '/oauth2/token') return handleTokenRequest(rt, req, res);
   if (url.pathname.startsWith('/stores/')) return handleApiRequest(rt, req, res, url);
   return handleControlPanel(rt, req, res, url);
@@ -36,8 +47,10 @@ async function dispatch(rt: SimRuntime, reset: () => void, req: IncomingMessage,
 export async function startBigCommerceSimulator(o: BigCommerceSimulatorOptions): Promise<BigCommerceSimulator> {
   const rt = createRuntime(o);
   const reset = (): void => {
+    cancelDeliveries(rt);
     resetState(rt.state, rt.seeds);
     rt.requests.length = 0;
+    rt.faults.length = 0;
   };
 
   const server = createServer((req, res) => {
@@ -58,6 +71,7 @@ export async function startBigCommerceSimulator(o: BigCommerceSimulatorOptions):
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  rt.baseUrl = url;
 
   return {
     url,
@@ -69,8 +83,20 @@ export async function startBigCommerceSimulator(o: BigCommerceSimulatorOptions):
     reset,
     signPayload: (storeHash, userId, overrides) => signPayload(rt, storeHash, userId, overrides),
     issueGrant: (storeHash, userId) => issueGrant(rt, storeHash, userId),
+    orders: createOrdersHelper(rt),
+    faults: createFaults(rt),
+    webhooks: { settle: (timeoutMs) => settleDeliveries(rt, timeoutMs) },
+    stores: {
+      update(storeHash, info) {
+        const store = rt.state.stores[storeHash];
+        if (!store) throw new Error(`Unknown store ${storeHash}`);
+        Object.assign(store.info, info);
+        return store.info;
+      },
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
+        cancelDeliveries(rt);
         server.close((err) => (err ? reject(err) : resolve()));
         // Browsers and fetch keep connections alive; without this, close() waits for them to time out.
         server.closeAllConnections();

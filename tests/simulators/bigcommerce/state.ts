@@ -1,9 +1,12 @@
+import { defaultStoreData } from './seed/defaults';
 import type { SeedStore, SimStore, SimUser, SimulatorState } from './types';
 
 function storeFromSeed(seed: SeedStore): SimStore {
   // structuredClone: the seed objects belong to the caller and reset() must be able to reuse them.
+  const copy = structuredClone(seed);
   return {
-    ...structuredClone(seed),
+    ...copy,
+    data: copy.data ?? defaultStoreData(copy.info),
     installed: false,
     installedAt: null,
     installedByUserId: null,
@@ -19,6 +22,7 @@ export function createState(seeds: readonly SeedStore[]): SimulatorState {
     grants: [],
     appCallbacks: [],
     rateWindows: {},
+    webhookDeliveries: [],
   };
 }
 

@@ -1,4 +1,8 @@
 /** Shapes shared by every part of the simulator. State stays plain JSON so `/__sim/state` can dump it as is. */
+import type { FaultsHelper } from './faults';
+import type { OrdersHelper } from './orders/helper';
+import type { StoreData } from './store-data';
+import type { WebhookDelivery } from './webhooks/types';
 
 export interface SimUser {
   id: number;
@@ -81,9 +85,12 @@ export interface SeedStore {
   ownerId: number;
   users: SimUser[];
   info: StoreInformation;
+  /** Orders, catalog, customers… behind the REST API; a default location and category tree when omitted. */
+  data?: StoreData;
 }
 
 export interface SimStore extends SeedStore {
+  data: StoreData;
   /** True only once the app has exchanged a grant code, as on BigCommerce. */
   installed: boolean;
   installedAt: string | null;
@@ -128,6 +135,8 @@ export interface SimulatorState {
   grants: Grant[];
   appCallbacks: AppCallback[];
   rateWindows: Record<string, RateWindow>;
+  /** Every webhook callback queued, with each attempt's outcome. */
+  webhookDeliveries: WebhookDelivery[];
 }
 
 export interface RecordedRequest {
@@ -172,6 +181,15 @@ export interface BigCommerceSimulatorOptions {
   rateLimitQuota?: number;
   /** Clock in ms, so tests can expire grant codes and rate windows without waiting. */
   now?: () => number;
+  /** Multiplies the webhook retry schedule (60 s … 86 400 s); e.g. 0.00001 runs all 11 retries in under 2 s. */
+  webhookRetryScale?: number;
+  /** How long a webhook destination may take to answer before the attempt counts as failed. */
+  webhookTimeoutMs?: number;
+  /**
+   * Folder with BigCommerce's OpenAPI specs for request-body validation. Defaults to
+   * `$BIGCOMMERCE_SPECS_DIR` or `../shared/specs/bigcommerce` beside the repo; `null` switches validation off.
+   */
+  specsDir?: string | null;
 }
 
 export interface BigCommerceSimulator {
@@ -184,5 +202,17 @@ export interface BigCommerceSimulator {
   reset(): void;
   signPayload(storeHash: string, userId: number, overrides?: Partial<SignedPayloadClaims>): string;
   issueGrant(storeHash: string, userId: number): IssuedGrant;
+  /** Orders as the storefront would create and the merchant would change them; each fires its webhooks. */
+  orders: OrdersHelper;
+  /** Injected failures for the REST API: errors, slowness, dropped connections, broken JSON, 429 bursts. */
+  faults: FaultsHelper;
+  webhooks: {
+    /** Resolves once no callback is pending or on the wire. */
+    settle(timeoutMs?: number): Promise<void>;
+  };
+  stores: {
+    /** Changes store settings such as `is_price_entered_with_tax`; returns the new store information. */
+    update(storeHash: string, info: Partial<StoreInformation>): StoreInformation;
+  };
   stop(): Promise<void>;
 }

@@ -15,6 +15,8 @@ export interface ApiRequest {
   headers: IncomingHttpHeaders;
   /** The JSON body; read lazily so GET routes never wait on a body. Throws an ApiError 400 when malformed. */
   json(): Promise<unknown>;
+  /** The raw body, for multipart uploads; `maxBytes` above the default JSON limit for image files. */
+  raw(maxBytes?: number): Promise<Buffer>;
 }
 
 export interface ApiResponse {
@@ -31,6 +33,11 @@ export interface ApiRoute {
   path: string;
   /** The token needs at least one of these; empty means any valid token (like webhooks' default scope). */
   scopes: readonly string[];
+  /**
+   * Batch limit checked before anything else in the body: too many items in the body array (or in the
+   * array under `key`) answers `status` (413 unless the spec says otherwise).
+   */
+  batchLimit?: { max: number; key?: string; status?: number };
   handle(req: ApiRequest): ApiResponse | Promise<ApiResponse>;
 }
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, readBody, sendEmpty, sendJson } from '../http';
+import { BodyTooLargeError, readBodyBuffer, sendEmpty, sendJson } from '../http';
 import { consumeQuota, peekQuota } from '../rate-limit';
 import type { SimRuntime } from '../runtime';
 import { ApiError, errorResponse } from './errors';
@@ -29,34 +29,67 @@ function findRoute(version: ApiVersion, path: string) {
   return { candidates, byMethod: (m: string) => candidates.find((r) => r.method === m) };
 }
 
-function jsonReader(req: IncomingMessage): () => Promise<unknown> {
-  let cached: Promise<unknown> | undefined;
-  return () => {
-    cached ??= readBody(req).then((raw) => {
-      try {
-        return raw === '' ? undefined : (JSON.parse(raw) as unknown);
-      } catch {
-        throw new ApiError(400, 'The request body is not valid JSON.');
-      }
-    }, (err: unknown) => {
+/** The body is read once, whether the router's checks or the handler ask first. */
+function bodyReaders(req: IncomingMessage): Pick<ApiRequest, 'json' | 'raw'> {
+  let raw: Promise<Buffer> | undefined;
+  let json: Promise<unknown> | undefined;
+  const readRaw = (maxBytes?: number) => {
+    raw ??= readBodyBuffer(req, maxBytes).catch((err: unknown) => {
       throw err instanceof BodyTooLargeError ? new ApiError(413, err.message) : err;
     });
-    return cached;
+    return raw;
+  };
+  return {
+    raw: readRaw,
+    json: () => {
+      json ??= readRaw().then((buf) => {
+        const text = buf.toString('utf8');
+        try {
+          return text.trim() === '' ? undefined : (JSON.parse(text) as unknown);
+        } catch {
+          throw new ApiError(400, 'The request body is not valid JSON.');
+        }
+      });
+      return json;
+    },
   };
 }
 
-async function run(route: CompiledRoute, request: ApiRequest, version: ApiVersion): Promise<ApiResponse> {
+function isMultipart(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
+}
+
+/** Checks BigCommerce makes on a write before the handler sees it: batch size first, then the spec's body schema. */
+async function checkBody(rt: SimRuntime, route: CompiledRoute, request: ApiRequest, req: IncomingMessage): Promise<void> {
+  if ((route.method !== 'POST' && route.method !== 'PUT') || isMultipart(req)) return;
+  const limit = route.batchLimit;
+  if (limit) {
+    const body = await request.json();
+    const items = limit.key && typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[limit.key] : body;
+    if (Array.isArray(items) && items.length > limit.max) {
+      const status = limit.status ?? 413;
+      throw new ApiError(status, `The request payload is too large. The maximum number of items allowed in the array is ${limit.max}.`);
+    }
+  }
+  const check = rt.bodyValidators.find(route.version, route.method, route.path);
+  if (!check) return;
+  const errors = check(await request.json());
+  if (errors) throw new ApiError(422, 'JSON data is missing or invalid', errors);
+}
+
+async function run(rt: SimRuntime, route: CompiledRoute, request: ApiRequest, req: IncomingMessage): Promise<ApiResponse> {
   try {
+    await checkBody(rt, route, request, req);
     return await route.handle(request);
   } catch (err) {
-    if (err instanceof ApiError) return errorResponse(version, err.status, err.message, err.errors);
+    if (err instanceof ApiError) return errorResponse(route.version, err.status, err.message, err.errors);
     throw err;
   }
 }
 
 /**
  * `/stores/{hash}/v2|v3/...`. Order of checks follows what a client can observe on BigCommerce:
- * unknown store, then authentication, then the store's quota, then the route and its scope.
+ * unknown store, then authentication, then the store's quota, then the route and its scope, then the body.
  */
 export async function handleApiRequest(rt: SimRuntime, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const m = API_PATH.exec(url.pathname);
@@ -103,7 +136,7 @@ export async function handleApiRequest(rt: SimRuntime, req: IncomingMessage, res
     params: matchParams(route, path) ?? {},
     query: url.searchParams,
     headers: req.headers,
-    json: jsonReader(req),
+    ...bodyReaders(req),
   };
-  send(res, await run(route, request, version), quota.headers);
+  send(res, await run(rt, route, request, req), quota.headers);
 }

@@ -48,6 +48,8 @@ export async function uninstall(rt: SimRuntime, store: SimStore, actingUser: Sim
   store.accessToken = null;
   store.grantedScope = null;
   store.usersWithoutAccess = [];
+  // BigCommerce deletes the app's webhooks with it (reference §2.2).
+  store.data.hooks = [];
   rt.state.grants = rt.state.grants.filter((g) => g.storeHash !== store.hash);
   const callback = await notifyApp(rt, 'uninstall', store.hash, actingUser.id, actingUser.id);
   const tone = callback.status !== null && callback.status < 400 ? 'success' : 'error';

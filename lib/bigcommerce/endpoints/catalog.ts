@@ -1,0 +1,79 @@
+import { BATCH_LIMITS, checkBatch, idSegment } from '../batch';
+import { specShaped, v3Array, v3Data } from '../envelope';
+import { listV3 } from '../paging';
+import type { Call } from '../request';
+import type {
+  CustomField,
+  CustomFieldCreate,
+  CustomFieldUpdate,
+  Product,
+  ProductBatchUpdate,
+  ProductCreate,
+  ProductImage,
+  ProductImageCreate,
+  ProductListQuery,
+  ProductQuery,
+  Variant,
+  VariantBatchUpdate,
+  VariantListQuery,
+} from '../types';
+
+export function catalogEndpoints(call: Call) {
+  async function data<T>(method: 'GET' | 'POST' | 'PUT', path: `/v3/${string}`, body?: unknown, query?: object): Promise<T> {
+    return specShaped<T>(v3Data(await call(method, path, { body, query: { ...query } }), method, path));
+  }
+  async function batch<T>(path: `/v3/${string}`, items: readonly unknown[]): Promise<T[]> {
+    if (items.length === 0) return [];
+    return specShaped<T[]>(v3Array(await call('PUT', path, { body: items }), 'PUT', path));
+  }
+
+  return {
+    listProducts(query: ProductListQuery = {}): AsyncGenerator<Product> {
+      return listV3<Product>(call, '/v3/catalog/products', query);
+    },
+
+    getProduct(id: number, query: ProductQuery = {}): Promise<Product> {
+      return data('GET', `/v3/catalog/products/${idSegment(id)}`, undefined, query);
+    },
+
+    /** One product per call. Not repeated on a timeout: BigCommerce may have created it (then a repeat answers 409). */
+    createProduct(product: ProductCreate): Promise<Product> {
+      return data('POST', '/v3/catalog/products', product);
+    },
+
+    async updateProducts(products: readonly ProductBatchUpdate[]): Promise<Product[]> {
+      checkBatch('updateProducts', products.length, BATCH_LIMITS.products);
+      return batch('/v3/catalog/products', products);
+    },
+
+    listVariants(query: VariantListQuery = {}): AsyncGenerator<Variant> {
+      return listV3<Variant>(call, '/v3/catalog/variants', query);
+    },
+
+    async updateVariants(variants: readonly VariantBatchUpdate[]): Promise<Variant[]> {
+      checkBatch('updateVariants', variants.length, BATCH_LIMITS.variants);
+      return batch('/v3/catalog/variants', variants);
+    },
+
+    /** By public URL (`image_url`); BigCommerce fetches the file itself. */
+    createProductImage(productId: number, image: ProductImageCreate): Promise<ProductImage> {
+      return data('POST', `/v3/catalog/products/${idSegment(productId)}/images`, image);
+    },
+
+    listCustomFields(productId: number, query: { page?: number; limit?: number } = {}): AsyncGenerator<CustomField> {
+      return listV3<CustomField>(call, `/v3/catalog/products/${idSegment(productId)}/custom-fields`, query);
+    },
+
+    createCustomField(productId: number, field: CustomFieldCreate): Promise<CustomField> {
+      return data('POST', `/v3/catalog/products/${idSegment(productId)}/custom-fields`, field);
+    },
+
+    updateCustomField(productId: number, fieldId: number, field: CustomFieldUpdate): Promise<CustomField> {
+      return data('PUT', `/v3/catalog/products/${idSegment(productId)}/custom-fields/${idSegment(fieldId)}`, field);
+    },
+
+    async deleteCustomField(productId: number, fieldId: number): Promise<void> {
+      await call('DELETE', `/v3/catalog/products/${idSegment(productId)}/custom-fields/${idSegment(fieldId)}`);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { ARTIFACTS, AV_URL, SIM_URL } from './config';
+
+const STORE = 'abc123def';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
+
+test.beforeAll(async ({ request }) => {
+  await request.post(`${SIM_URL}/__sim/reset`);
+  await request.post(`${AV_URL}/__sim/reset`);
+});
+
+/** Clicks "Connect" in the app and returns AccountView's consent window. */
+async function openConsent(page: Page) {
+  const popupPromise = page.waitForEvent('popup');
+  await appFrame(page).getByTestId('connect-accountview').click();
+  const popup = await popupPromise;
+  await expect(popup.getByTestId('av-approve')).toBeVisible({ timeout: 20_000 });
+  return popup;
+}
+
+test('connect AccountView, choose the company, test the connection, recover and disconnect', async ({ page, request }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${SIM_URL}/manage/${STORE}`);
+  await page.getByTestId('install-button').click();
+  const frame = appFrame(page);
+  await expect(frame.getByTestId('accountview-status')).toHaveText('Not connected', { timeout: 20_000 });
+
+  // Refused consent: the window says what to do, the app stays unconnected.
+  let popup = await openConsent(page);
+  await popup.screenshot({ path: `${ARTIFACTS}/10-accountview-consent.png`, fullPage: true });
+  await popup.getByTestId('av-deny').click();
+  await expect(popup.getByRole('heading')).toContainText(/not approved/i);
+  await popup.screenshot({ path: `${ARTIFACTS}/11-consent-refused.png`, fullPage: true });
+  await popup.close();
+  await expect(frame.getByTestId('accountview-status')).toHaveText('Not connected');
+
+  // Approved consent: the window closes itself and the app moves on to choosing the administration.
+  popup = await openConsent(page);
+  await popup.getByTestId('av-approve').click();
+  await expect(frame.getByTestId('accountview-status')).toHaveText('Choose administration', { timeout: 20_000 });
+  await page.screenshot({ path: `${ARTIFACTS}/12-choose-company.png`, fullPage: true });
+
+  await frame.getByTestId('company-select').click();
+  await frame.getByRole('option', { name: /^FVR/ }).click();
+  await frame.getByTestId('choose-company').click();
+  await expect(frame.getByTestId('accountview-status')).toHaveText('Connected', { timeout: 20_000 });
+  await expect(frame.getByTestId('accountview-company')).toContainText('FVR');
+
+  await frame.getByTestId('test-connection').click();
+  await expect(frame.getByTestId('test-result')).toContainText('240 debtors', { timeout: 20_000 });
+  await page.screenshot({ path: `${ARTIFACTS}/13-connection-tested.png`, fullPage: true });
+
+  // AccountView down: a plain message, the connection itself is kept.
+  await request.post(`${AV_URL}/__sim/faults`, { data: { kind: 'status', status: 503 } });
+  await frame.getByTestId('test-connection').click();
+  await expect(frame.getByTestId('test-result')).toContainText(/reach|unavailable/i, { timeout: 20_000 });
+  await page.screenshot({ path: `${ARTIFACTS}/14-accountview-unreachable.png`, fullPage: true });
+  await request.delete(`${AV_URL}/__sim/faults`);
+
+  // Consent revoked in AccountView: the app says so and offers to reconnect.
+  await request.post(`${AV_URL}/__sim/revoke-consent`, { data: {} });
+  await request.post(`${AV_URL}/__sim/expire-access-tokens`, { data: {} });
+  await frame.getByTestId('test-connection').click();
+  await expect(frame.getByTestId('test-result')).toContainText(/reconnect/i, { timeout: 20_000 });
+  await page.goto(`${SIM_URL}/manage/${STORE}/apps/open?user=1001`);
+  await expect(frame.getByTestId('accountview-status')).toHaveText('Needs attention', { timeout: 20_000 });
+  await expect(frame.getByTestId('connect-accountview')).toHaveText('Reconnect AccountView');
+  await page.screenshot({ path: `${ARTIFACTS}/15-needs-reconnect.png`, fullPage: true });
+
+  popup = await openConsent(page);
+  await popup.getByTestId('av-approve').click();
+  await expect(frame.getByTestId('accountview-status')).toHaveText('Choose administration', { timeout: 20_000 });
+  await frame.getByTestId('disconnect-accountview').click();
+  await expect(frame.getByTestId('accountview-status')).toHaveText('Not connected', { timeout: 20_000 });
+  await page.screenshot({ path: `${ARTIFACTS}/16-disconnected.png`, fullPage: true });
+});
