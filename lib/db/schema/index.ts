@@ -1,0 +1,4 @@
+// One file per area; every table that holds a store's data references stores.store_hash with
+// ON DELETE CASCADE, so uninstall removes it all (GDPR).
+export * from './accountview';
+export * from './stores';
