@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { exchangeCode, SignedPayloadError, verifySignedPayload, type SignedPayload } from '@/lib/bigcommerce';
+import {
+  BigCommerceError,
+  createBigCommerceClient,
+  exchangeCode,
+  SignedPayloadError,
+  verifySignedPayload,
+  type SignedPayload,
+} from '@/lib/bigcommerce';
 import {
   deleteStore,
   findStore,
@@ -8,8 +15,10 @@ import {
   spendToken,
   upsertStoreUser,
 } from '@/lib/db/queries/stores';
+import { logger } from '@/lib/logger';
 import { encryptSecret } from '@/lib/security/secrets';
 import { issueSessionTicket } from '@/lib/session/ticket';
+import { ensureOrderWebhooks } from '@/lib/webhooks';
 import type { LifecycleDeps } from './deps';
 import { CallbackInputError, ScopeMismatchError, StoreNotInstalledError } from './errors';
 
@@ -52,6 +61,7 @@ export async function install(deps: LifecycleDeps, params: URLSearchParams): Pro
     owner: token.owner,
     installer: token.user,
   });
+  await registerWebhooks(deps, storeHash, token.access_token);
   return { storeHash, userId: token.user.id, ticket: issueSessionTicket(storeHash, token.user.id, deps.sessionSecret), next: '/' };
 }
 
@@ -91,6 +101,25 @@ async function verifyForInstalledStore(deps: LifecycleDeps, params: URLSearchPar
   const payload = verifySignedPayload(params.get('signed_payload_jwt'), deps.app, deps.now());
   if (!(await findStore(deps.db, payload.sub))) throw new StoreNotInstalledError(payload.sub);
   return payload;
+}
+
+/**
+ * Order webhooks are registered as part of the install, but a failure here must not fail the
+ * install: every catch-up poll repairs the hooks, and the poll itself catches the orders meanwhile.
+ */
+async function registerWebhooks(deps: LifecycleDeps, storeHash: string, accessToken: string): Promise<void> {
+  try {
+    await ensureOrderWebhooks({
+      db: deps.db,
+      bigcommerce: createBigCommerceClient({ apiUrl: deps.apiUrl, storeHash, accessToken, fetch: deps.fetch }),
+      storeHash,
+      destination: deps.webhookDestination,
+      encryptionKey: deps.encryptionKey,
+    });
+  } catch (error) {
+    if (!(error instanceof BigCommerceError)) throw error;
+    logger().warn({ storeHash, err: error }, 'order webhooks could not be registered at install; the next poll repairs them');
+  }
 }
 
 /** Deep links from BigCommerce are paths inside the app; anything else could send the user elsewhere. */

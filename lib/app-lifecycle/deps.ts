@@ -7,6 +7,9 @@ export interface LifecycleDeps {
   db: Db;
   app: AppCredentials;
   loginUrl: string;
+  apiUrl: string;
+  /** Where BigCommerce delivers order webhooks: `${APP_URL}/api/webhooks/bigcommerce`. */
+  webhookDestination: string;
   /** The Auth callback URL registered in the Developer Portal; BigCommerce compares it verbatim. */
   authCallbackUrl: string;
   requiredScopes: string[];
@@ -22,6 +25,8 @@ export async function lifecycleDeps(): Promise<LifecycleDeps> {
     db: await getDb(),
     app: { clientId: e.BIGCOMMERCE_CLIENT_ID, clientSecret: e.BIGCOMMERCE_CLIENT_SECRET },
     loginUrl: e.BIGCOMMERCE_LOGIN_URL,
+    apiUrl: e.BIGCOMMERCE_API_URL,
+    webhookDestination: `${e.APP_URL}/api/webhooks/bigcommerce`,
     authCallbackUrl: `${e.APP_URL}/api/bigcommerce/auth`,
     requiredScopes: e.BIGCOMMERCE_SCOPES,
     encryptionKey: e.ENCRYPTION_KEY,

@@ -46,7 +46,7 @@ export async function openTestDatabase(kind: 'pglite' | 'postgres'): Promise<Tes
 /** Row counts of every app table: "writes nothing" is checked by comparing two of these. */
 export async function tableCounts(database: Database): Promise<Record<string, number>> {
   const { sql } = await import('drizzle-orm');
-  const tables = ['stores', 'store_users', 'used_tokens', 'accountview_connections'];
+  const tables = ['stores', 'store_users', 'used_tokens', 'accountview_connections', 'webhook_secrets'];
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const result = await database.db.execute(sql.raw(`select count(*)::int as n from ${table}`));

@@ -17,6 +17,8 @@ export function testLifecycleDeps(db: Db, sim: BigCommerceSimulator, overrides: 
     db,
     app: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
     loginUrl: sim.loginUrl,
+    apiUrl: sim.apiUrl,
+    webhookDestination: `${APP_URL}/api/webhooks/bigcommerce`,
     authCallbackUrl: `${APP_URL}/api/bigcommerce/auth`,
     requiredScopes: [...DEFAULT_SCOPES],
     encryptionKey: randomBytes(32).toString('base64'),

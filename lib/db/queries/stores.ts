@@ -116,3 +116,8 @@ export async function spendToken(db: Db, storeHash: string, tokenId: string, exp
   await db.delete(usedTokens).where(and(eq(usedTokens.storeHash, storeHash), lt(usedTokens.expiresAt, sql`now()`)));
   return inserted.length > 0;
 }
+
+/** Undoes `spendToken` when the work it guarded did not happen, so a retry is not taken for a replay. */
+export async function forgetSpentToken(db: Db, storeHash: string, tokenId: string): Promise<void> {
+  await db.delete(usedTokens).where(and(eq(usedTokens.storeHash, storeHash), eq(usedTokens.tokenId, tokenId)));
+}

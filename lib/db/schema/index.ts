@@ -2,3 +2,4 @@
 // ON DELETE CASCADE, so uninstall removes it all (GDPR).
 export * from './accountview';
 export * from './stores';
+export * from './webhooks';

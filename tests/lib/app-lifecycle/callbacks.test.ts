@@ -79,6 +79,10 @@ describe.each(testDatabaseKinds())('app lifecycle callbacks on %s', (kind) => {
     expect(decryptSecret(store!.accessTokenEncrypted, deps.encryptionKey, STORE)).toBe(issuedToken);
     expect(store?.scope.split(' ')).toEqual(expect.arrayContaining(deps.requiredScopes));
     expect(await findStoreUser(database.db, STORE, OWNER)).toMatchObject({ isOwner: true });
+    // The install registered the order webhooks with the store's secret header.
+    const hooks = sim.state.stores[STORE]?.data.hooks ?? [];
+    expect(hooks.map((h) => h.scope).sort()).toEqual(['store/order/created', 'store/order/refund/created', 'store/order/statusUpdated']);
+    expect(new Set(hooks.map((h) => h.destination))).toEqual(new Set([deps.webhookDestination]));
 
     const ticket = await ticketFrom(installed);
     expect(await redeemSessionTicket(database.db, ticket, deps.sessionSecret)).toMatchObject({ storeHash: STORE, userId: OWNER, isOwner: true });
