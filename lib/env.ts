@@ -71,6 +71,12 @@ const schema = z.object({
   ACCOUNTVIEW_CLIENT_SECRET: optionalString,
   /** AccountView dates carry no zone; they are read in the administration's. */
   ACCOUNTVIEW_TIME_ZONE: z.string().default('Europe/Amsterdam'),
+  /** Inngest Cloud keys, or a self-hosted Inngest's URL; with none of them flows run in-process. */
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_BASE_URL: optionalString,
+  /** `1` (or a dev server URL) for a local Inngest dev server. */
+  INNGEST_DEV: optionalString,
   ENCRYPTION_KEY: encryptionKey,
   NEXTAUTH_SECRET: z.string().min(16),
   DATABASE_URL: optionalString,

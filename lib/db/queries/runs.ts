@@ -1,0 +1,182 @@
+import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { RECORD_OUTCOMES, syncRecords, syncRuns } from '../schema/engine';
+
+/**
+ * The run log: one sync_runs row per run, one sync_records row per record it touched. Both engines
+ * write through these; the activity pages read through them. Every function is scoped by store.
+ */
+export type SyncRunRow = typeof syncRuns.$inferSelect;
+export type SyncRecordRow = typeof syncRecords.$inferSelect;
+type Flow = SyncRunRow['flow'];
+type Outcome = SyncRecordRow['outcome'];
+/** A database or a transaction on it. */
+export type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
+
+export interface RecordInput {
+  entity: string;
+  sourceId: string;
+  outcome: Outcome;
+  message?: string;
+  hint?: string;
+  source?: unknown;
+  sent?: unknown;
+  answer?: unknown;
+  targetRef?: string;
+  searchText?: string;
+}
+
+/** A run Inngest started: created on its first attempt, marked running again on each later one. */
+export async function openRun(
+  db: Executor,
+  storeHash: string,
+  run: { id: string; flow: Flow; handler: string; trigger: SyncRunRow['trigger']; inngestRunId: string; attempt: number },
+): Promise<void> {
+  await db
+    .insert(syncRuns)
+    .values({ ...run, storeHash, state: 'running', startedAt: sql`now()`, attempts: run.attempt })
+    .onConflictDoUpdate({
+      target: syncRuns.id,
+      set: { state: 'running', attempts: sql`greatest(${syncRuns.attempts}, ${run.attempt})` },
+      setWhere: and(eq(syncRuns.storeHash, storeHash), sql`${syncRuns.endedAt} is null`),
+    });
+}
+
+/** A queued run begins (or begins another attempt). */
+export async function startRun(db: Executor, storeHash: string, runId: string, attempt: number): Promise<void> {
+  await db
+    .update(syncRuns)
+    .set({ state: 'running', startedAt: sql`coalesce(${syncRuns.startedAt}, now())`, attempts: attempt })
+    .where(and(eq(syncRuns.id, runId), eq(syncRuns.storeHash, storeHash)));
+}
+
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+const countOf = (outcome: Outcome) => sql.raw(outcome);
+
+/**
+ * Writes one record and moves the run's counts in the same statement. Recording the same entity and
+ * source id again in this run (a retried attempt, an Inngest replay) replaces the row and moves the
+ * count from the old outcome to the new one, so nothing is counted twice.
+ */
+export async function recordToRun(
+  db: Executor,
+  storeHash: string,
+  runId: string,
+  flow: Flow,
+  entry: RecordInput,
+): Promise<void> {
+  const moves = RECORD_OUTCOMES.map(
+    (outcome) =>
+      sql`${countOf(outcome)} = ${countOf(outcome)}
+        + (select count(*) from saved where outcome = ${outcome})::int
+        - (select count(*) from previous where outcome = ${outcome})::int`,
+  );
+  await db.execute(sql`
+    with previous as (
+      select outcome from sync_records
+      where run_id = ${runId} and entity = ${entry.entity} and source_id = ${entry.sourceId}
+    ), saved as (
+      insert into sync_records
+        (run_id, store_hash, flow, entity, source_id, outcome, message, hint, source, sent, answer, target_ref, search_text)
+      values (${runId}, ${storeHash}, ${flow}, ${entry.entity}, ${entry.sourceId}, ${entry.outcome},
+        ${entry.message ?? null}, ${entry.hint ?? null}, ${json(entry.source)}::jsonb, ${json(entry.sent)}::jsonb,
+        ${json(entry.answer)}::jsonb, ${entry.targetRef ?? null}, ${entry.searchText ?? null})
+      on conflict (run_id, entity, source_id) do update set
+        outcome = excluded.outcome, message = excluded.message, hint = excluded.hint, source = excluded.source,
+        sent = excluded.sent, answer = excluded.answer, target_ref = excluded.target_ref,
+        search_text = excluded.search_text, created_at = now()
+      returning outcome
+    )
+    update sync_runs set ${sql.join(moves, sql`, `)}
+    where id = ${runId} and store_hash = ${storeHash}`);
+}
+
+/** The run finished: `partial` when some records failed, otherwise `success`. */
+export async function finishRun(
+  db: Executor,
+  storeHash: string,
+  runId: string,
+  summary: { message?: string; counts?: Partial<Record<Outcome, number>> } = {},
+): Promise<SyncRunRow | undefined> {
+  const extra = (outcome: Outcome) => Math.max(0, Math.trunc(summary.counts?.[outcome] ?? 0));
+  const [row] = await db
+    .update(syncRuns)
+    .set({
+      created: sql`${syncRuns.created} + ${extra('created')}`,
+      updated: sql`${syncRuns.updated} + ${extra('updated')}`,
+      skipped: sql`${syncRuns.skipped} + ${extra('skipped')}`,
+      failed: sql`${syncRuns.failed} + ${extra('failed')}`,
+      state: sql`case when ${syncRuns.failed} + ${extra('failed')} > 0 then 'partial' else 'success' end`,
+      summary: summary.message ?? null,
+      error: null,
+      endedAt: sql`now()`,
+    })
+    .where(and(eq(syncRuns.id, runId), eq(syncRuns.storeHash, storeHash)))
+    .returning();
+  return row;
+}
+
+/** The run gave up: it threw and will not be retried. `error` is in plain words. */
+export async function failRun(db: Executor, storeHash: string, runId: string, error: string): Promise<void> {
+  await db
+    .update(syncRuns)
+    .set({ state: 'failed', error, endedAt: sql`now()` })
+    .where(and(eq(syncRuns.id, runId), eq(syncRuns.storeHash, storeHash)));
+}
+
+export async function findRun(db: Executor, storeHash: string, runId: string): Promise<SyncRunRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.id, runId), eq(syncRuns.storeHash, storeHash)))
+    .limit(1);
+  return row;
+}
+
+/** A store's runs, newest first. */
+export async function listRuns(
+  db: Executor,
+  storeHash: string,
+  options: { flow?: Flow; limit?: number } = {},
+): Promise<SyncRunRow[]> {
+  const conditions = [eq(syncRuns.storeHash, storeHash)];
+  if (options.flow) conditions.push(eq(syncRuns.flow, options.flow));
+  return db
+    .select()
+    .from(syncRuns)
+    .where(and(...conditions))
+    .orderBy(desc(syncRuns.queuedAt))
+    .limit(options.limit ?? 50);
+}
+
+export interface RecordFilter {
+  runId?: string;
+  flow?: Flow;
+  outcome?: Outcome;
+  /** An order number, SKU or e-mail: matches the start of search_text (any case) or the exact source id. */
+  search?: string;
+  /** Keyset paging: only records older than this id. */
+  beforeId?: number;
+  limit?: number;
+}
+
+/** A store's records, newest first, narrowed by run, flow, outcome and search. */
+export async function listRecords(db: Executor, storeHash: string, filter: RecordFilter = {}): Promise<SyncRecordRow[]> {
+  const conditions: SQL[] = [eq(syncRecords.storeHash, storeHash)];
+  if (filter.runId) conditions.push(eq(syncRecords.runId, filter.runId));
+  if (filter.flow) conditions.push(eq(syncRecords.flow, filter.flow));
+  if (filter.outcome) conditions.push(eq(syncRecords.outcome, filter.outcome));
+  if (filter.beforeId !== undefined) conditions.push(lt(syncRecords.id, filter.beforeId));
+  const search = filter.search?.trim();
+  if (search) {
+    const prefix = `${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const match = or(sql`lower(${syncRecords.searchText}) like ${prefix}`, eq(syncRecords.sourceId, search));
+    if (match) conditions.push(match);
+  }
+  return db
+    .select()
+    .from(syncRecords)
+    .where(and(...conditions))
+    .orderBy(desc(syncRecords.id))
+    .limit(filter.limit ?? 50);
+}

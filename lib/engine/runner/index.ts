@@ -1,0 +1,2 @@
+export { createRunner, type Runner, type RunnerOptions } from './runner';
+export { defaultBackoffMs } from './backoff';
