@@ -27,3 +27,9 @@ export async function openDatabaseEarly(): Promise<void> {
   const database = await getDatabase();
   logger().info({ database: database.kind, ms: Date.now() - started }, 'database ready');
 }
+
+/** Starts the in-process runner (when no Inngest is configured): unfinished jobs resume, schedules start. */
+export async function startEngineEarly(): Promise<void> {
+  const { startEngine } = await import('@/lib/engine');
+  await startEngine();
+}
