@@ -84,3 +84,14 @@ test('a stale or forged load shows a short human page, not the app', async ({ pa
   await expect(page.getByRole('heading')).toHaveText('The signed payload is not a valid token');
   await expect(page.getByText('Open the app again from your BigCommerce control panel.')).toBeVisible();
 });
+
+test('the webhook endpoint refuses forged and malformed deliveries without a body', async ({ request }) => {
+  const forged = await request.post(`${APP_URL}/api/webhooks/bigcommerce`, {
+    headers: { 'x-avbc-webhook-secret': 'guess' },
+    data: { scope: 'store/order/created', store_id: '1', data: { type: 'order', id: 1 }, hash: 'h', created_at: 1, producer: 'stores/abc123def' },
+  });
+  expect([401, 404]).toContain(forged.status());
+  expect(await forged.text()).toBe('');
+  const malformed = await request.post(`${APP_URL}/api/webhooks/bigcommerce`, { headers: { 'content-type': 'application/json' }, data: '{"scope":' });
+  expect(malformed.status()).toBe(400);
+});
