@@ -1,13 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { orderFlowSettings, type OrderFlowSettings } from '@/lib/flows/orders/settings';
+import { mappingOverridesSchema, type MappingOverrides } from '@/lib/mapping';
 import type { Db } from '../client';
 import { flowSettings } from '../schema/orders';
 
 export const ORDERS_FLOW = 'orders';
 
 export type StoredOrderSettings =
-  | { ok: true; settings: OrderFlowSettings; enabled: boolean; paused: boolean; updatedAt: Date | null }
+  | { ok: true; settings: OrderFlowSettings; mapping: MappingOverrides; enabled: boolean; paused: boolean; updatedAt: Date | null }
   /** What is stored no longer passes the schema (e.g. after an upgrade): the flow must not guess. */
   | { ok: false; problems: { path: string; message: string }[]; enabled: boolean; paused: boolean; raw: unknown };
 
@@ -26,7 +27,9 @@ export async function readOrderSettings(db: Db, storeHash: string): Promise<Stor
   const enabled = row?.enabled ?? false;
   const paused = row?.paused ?? false;
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error), enabled, paused, raw: row?.settings };
-  return { ok: true, settings: parsed.data, enabled, paused, updatedAt: row?.updatedAt ?? null };
+  // Overrides were checked when saved; a row that no longer parses as a plain map counts as none.
+  const mapping = mappingOverridesSchema.safeParse(row?.mapping ?? {});
+  return { ok: true, settings: parsed.data, mapping: mapping.success ? mapping.data : {}, enabled, paused, updatedAt: row?.updatedAt ?? null };
 }
 
 /**
@@ -60,4 +63,15 @@ export async function setOrderFlowState(db: Db, storeHash: string, state: { enab
     .insert(flowSettings)
     .values({ storeHash, flow: ORDERS_FLOW, ...set })
     .onConflictDoUpdate({ target: [flowSettings.storeHash, flowSettings.flow], set: { ...set, updatedAt: sql`now()` } });
+}
+
+/**
+ * Replaces the store's mapping overrides. Callers check them first (lib/flows/orders/mapping-check.ts):
+ * this only stores what it is given.
+ */
+export async function saveOrderMapping(db: Db, storeHash: string, overrides: MappingOverrides): Promise<void> {
+  await db
+    .insert(flowSettings)
+    .values({ storeHash, flow: ORDERS_FLOW, mapping: overrides })
+    .onConflictDoUpdate({ target: [flowSettings.storeHash, flowSettings.flow], set: { mapping: overrides, updatedAt: sql`now()` } });
 }

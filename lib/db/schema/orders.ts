@@ -50,6 +50,8 @@ export const flowSettings = pgTable(
       .references(() => stores.storeHash, { onDelete: 'cascade' }),
     flow: text('flow').notNull(),
     settings: jsonb('settings').notNull().default({}),
+    /** The store's own mapping expressions by `<record>.<target>`, checked on a real order before saving. */
+    mapping: jsonb('mapping').notNull().default({}),
     enabled: boolean('enabled').notNull().default(false),
     paused: boolean('paused').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

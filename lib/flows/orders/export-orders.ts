@@ -244,6 +244,8 @@ async function handleOrder(ctx: OrdersContext, memory: RunMemory, given: unknown
 interface Failure {
   message: string;
   hint: string;
+  /** Set when the store's mapping, not the order or AccountView, is what failed. */
+  cause?: 'mapping';
   /** Extra words to find it by in the log (missing SKUs). */
   search?: string[];
   sent?: unknown;
@@ -306,6 +308,7 @@ class OrderJob {
         return this.failAll('order', this.sourceId, {
           message: `The mapping could not be applied to order ${this.order.id}: ${error.message}.`,
           hint: 'Correct the field it names in the order mapping settings; the order is sent again automatically.',
+          cause: 'mapping',
         });
       }
       throw error;
@@ -539,6 +542,7 @@ class OrderJob {
         return this.fail('refund', sourceId, {
           message: `The mapping could not be applied to the credit for order ${order.id}: ${error.message}.`,
           hint: 'Correct the field it names in the order mapping settings; the credit is sent again automatically.',
+          cause: 'mapping',
         });
       }
       throw error;
@@ -615,7 +619,7 @@ class OrderJob {
       answer: failure.answer,
       searchText: [this.searchText, ...(failure.search ?? [])].join(' '),
     });
-    return { orderId: this.order.id, entity, sourceId, outcome: 'failed', message: failure.message };
+    return { orderId: this.order.id, entity, sourceId, outcome: 'failed', message: failure.message, ...(failure.cause ? { cause: failure.cause } : {}) };
   }
 
   private async skip(entity: 'order' | 'refund', sourceId: string, why: { message: string; hint: string }, targetRef?: string): Promise<OrderResult> {

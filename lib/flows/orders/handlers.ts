@@ -3,13 +3,17 @@ import type { BigCommerceClient } from '@/lib/bigcommerce';
 import { getDatabase } from '@/lib/db/client';
 import { advanceCheckpoint, readCheckpoint } from '@/lib/db/queries/checkpoints';
 import { createIdMap } from '@/lib/db/queries/id-map';
-import { readOrderSettings } from '@/lib/db/queries/order-settings';
+import { readOrderSettings, saveOrderMapping } from '@/lib/db/queries/order-settings';
+import type { AccountViewClient } from '@/lib/accountview';
 import { defineHandler, type FlowContext, type RunSummary } from '@/lib/engine';
 import { env } from '@/lib/env';
+import type { MappingOverrides } from '@/lib/mapping';
 import { bigCommerceFor } from '@/lib/store-clients';
 import { ensureOrderWebhooks } from '@/lib/webhooks';
 import { exportOrders, pollOrders } from './export-orders';
+import { checkOrderMapping, type MappingCheck } from './mapping-check';
 import type { ExportSummary, OrdersContext } from './ports';
+import type { OrderFlowSettings } from './settings';
 
 /**
  * The orders flow's entry points for both engines: each builds the store's context (clients,
@@ -21,41 +25,74 @@ const POLL_CHECKPOINT = 'orders.poll';
 const FIRST_POLL_LOOKBACK_MS = 60 * 60 * 1000;
 const POLL_EVERY_MS = 15 * 60 * 1000;
 
-type Prepared = { ok: true; context: OrdersContext; bigcommerce: BigCommerceClient } | { ok: false; summary: RunSummary };
+interface StorePorts {
+  bigcommerce: BigCommerceClient;
+  accountview: AccountViewClient;
+  settings: OrderFlowSettings;
+  mapping: MappingOverrides;
+}
 
-async function prepare(ctx: FlowContext): Promise<Prepared> {
+/** The store's clients, settings and mapping, or why the flow cannot run for it now. */
+async function storePorts(storeHash: string, options: { requireEnabled: boolean }): Promise<{ ok: true; ports: StorePorts } | { ok: false; message: string }> {
   const database = await getDatabase();
-  const stored = await readOrderSettings(database.db, ctx.storeHash);
-  if (!stored.enabled || stored.paused) {
-    return { ok: false, summary: { message: `The orders flow is ${stored.paused ? 'paused' : 'switched off'}; nothing was sent.` } };
+  const stored = await readOrderSettings(database.db, storeHash);
+  if (options.requireEnabled && (!stored.enabled || stored.paused)) {
+    return { ok: false, message: `The orders flow is ${stored.paused ? 'paused' : 'switched off'}; nothing was sent.` };
   }
   if (!stored.ok) {
     const fields = stored.problems.map((p) => p.path || 'settings').join(', ');
-    return { ok: false, summary: { message: `The orders settings need attention (${fields}); nothing was sent until they are saved again.` } };
+    return { ok: false, message: `The orders settings need attention (${fields}); nothing was sent until they are saved again.` };
   }
-  const bigcommerce = await bigCommerceFor(ctx.storeHash);
-  if (!bigcommerce) return { ok: false, summary: { message: 'The store no longer has the app installed.' } };
-  let accountview;
+  const bigcommerce = await bigCommerceFor(storeHash);
+  if (!bigcommerce) return { ok: false, message: 'The store no longer has the app installed.' };
   try {
-    accountview = await accountViewFor(ctx.storeHash);
+    return { ok: true, ports: { bigcommerce, accountview: await accountViewFor(storeHash), settings: stored.settings, mapping: stored.mapping } };
   } catch (error) {
     if (error instanceof NotConnectedError) {
-      return { ok: false, summary: { message: 'AccountView is not connected (or no administration is chosen); nothing was sent.' } };
+      return { ok: false, message: 'AccountView is not connected (or no administration is chosen); nothing was sent.' };
     }
     throw error;
   }
+}
+
+type Prepared = { ok: true; context: OrdersContext; bigcommerce: BigCommerceClient } | { ok: false; summary: RunSummary };
+
+async function prepare(ctx: FlowContext): Promise<Prepared> {
+  const found = await storePorts(ctx.storeHash, { requireEnabled: true });
+  if (!found.ok) return { ok: false, summary: { message: found.message } };
+  const database = await getDatabase();
   return {
     ok: true,
-    bigcommerce,
+    bigcommerce: found.ports.bigcommerce,
     context: {
       ...ctx,
-      bigcommerce,
-      accountview,
-      settings: stored.settings,
+      ...found.ports,
       idMap: createIdMap(database.db, ctx.storeHash, database.lock),
       now: () => new Date(),
     },
   };
+}
+
+/**
+ * Saves a store's mapping overrides after checking them on real orders (the given ones, else the
+ * store's latest order) through a preview of the flow; nothing is saved when a problem is found.
+ */
+export async function updateOrderMapping(storeHash: string, overrides: MappingOverrides, sampleOrderIds?: number[]): Promise<MappingCheck | { ok: false; problems: [{ reason: string }] }> {
+  const found = await storePorts(storeHash, { requireEnabled: false });
+  if (!found.ok) return { ok: false, problems: [{ reason: found.message }] };
+  const samples = sampleOrderIds ?? (await latestOrderIds(found.ports.bigcommerce, 1));
+  const check = await checkOrderMapping({ storeHash, ...found.ports, now: () => new Date() }, overrides, samples);
+  if (check.ok) await saveOrderMapping((await getDatabase()).db, storeHash, overrides);
+  return check;
+}
+
+async function latestOrderIds(bigcommerce: BigCommerceClient, count: number): Promise<number[]> {
+  const ids: number[] = [];
+  for await (const order of bigcommerce.listOrders({ sort: 'date_created:desc', limit: count })) {
+    if (typeof order.id === 'number') ids.push(order.id);
+    if (ids.length >= count) break;
+  }
+  return ids;
 }
 
 function describe(summary: ExportSummary): RunSummary {

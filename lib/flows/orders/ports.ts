@@ -28,6 +28,8 @@ export interface OrderResult {
   outcome: RecordOutcome;
   targetRef?: string;
   message?: string;
+  /** Set when the store's mapping, not the order or AccountView, is what failed. */
+  cause?: 'mapping';
 }
 
 export interface ExportSummary {
