@@ -1,6 +1,7 @@
 import type { Company } from '@/lib/accountview';
 import { connectionView, listCompanies, withAccountView, type ConnectionView } from '@/lib/accountview-connection';
 import { BigCommerceError } from '@/lib/bigcommerce';
+import { orderFlowStatus } from '@/lib/flows/orders/status';
 import { logger } from '@/lib/logger';
 import type { StoreSession } from '@/lib/session';
 import { bigCommerceFor } from '@/lib/store-clients';
@@ -17,11 +18,29 @@ export interface HomeData {
   userEmail: string;
   isOwner: boolean;
   accountView: AccountViewPanelData;
+  orders: { enabled: boolean; paused: boolean; webhooksCheckedAt: string | undefined; webhookProblem: string | undefined };
 }
 
 export async function loadHome(session: StoreSession): Promise<HomeData> {
-  const [store, accountView] = await Promise.all([loadStoreName(session.storeHash), loadAccountView(session.storeHash)]);
-  return { storeHash: session.storeHash, userEmail: session.email, isOwner: session.isOwner, ...store, accountView };
+  const [store, accountView, orders] = await Promise.all([
+    loadStoreName(session.storeHash),
+    loadAccountView(session.storeHash),
+    orderFlowStatus(session.storeHash),
+  ]);
+  return {
+    storeHash: session.storeHash,
+    userEmail: session.email,
+    isOwner: session.isOwner,
+    ...store,
+    accountView,
+    orders: {
+      enabled: orders.enabled,
+      paused: orders.paused,
+      // Formatted here: the client component gets plain strings, the same on server and browser.
+      webhooksCheckedAt: orders.webhooksCheckedAt?.toLocaleString('en-GB', { timeZone: 'Europe/Amsterdam', dateStyle: 'medium', timeStyle: 'short' }),
+      webhookProblem: orders.webhookProblem,
+    },
+  };
 }
 
 async function loadStoreName(storeHash: string): Promise<Pick<HomeData, 'storeName' | 'storeProblem'>> {

@@ -3,6 +3,7 @@
 import { Box, H1, Message, Text } from '@bigcommerce/big-design';
 import type { HomeData } from '../page-data';
 import { AccountViewPanel } from './accountview-panel';
+import { OrdersPanel } from './orders-panel';
 
 export function Home({ data }: { data: HomeData }) {
   return (
@@ -20,6 +21,9 @@ export function Home({ data }: { data: HomeData }) {
         </Box>
       ) : null}
       <AccountViewPanel data={data.accountView} />
+      <Box marginTop="large">
+        <OrdersPanel data={data.orders} />
+      </Box>
     </>
   );
 }

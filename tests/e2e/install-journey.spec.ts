@@ -27,6 +27,10 @@ test('install, load, second user, remove user and uninstall inside the control p
   await expect(appFrame(page).getByTestId('greeting')).toHaveText('Welcome, Fietsenwinkel De Vries', { timeout: 20_000 });
   await expect(appFrame(page).getByText('Signed in as eigenaar@fietsenwinkel.nl (store owner)')).toBeVisible();
   await expect(appFrame(page).getByTestId('accountview-status')).toHaveText('Not connected');
+  // The install registered the order webhooks; "Repair webhooks" confirms them.
+  await expect(appFrame(page).getByTestId('orders-status')).toHaveText('Off');
+  await appFrame(page).getByTestId('repair-webhooks').click();
+  await expect(appFrame(page).getByTestId('repair-result')).toHaveText('All 3 order webhooks are active.', { timeout: 20_000 });
   await page.screenshot({ path: `${ARTIFACTS}/01-installed-owner.png`, fullPage: true });
 
   // The session cookie lives in the control panel's partition, with the attributes a cross-site iframe needs.

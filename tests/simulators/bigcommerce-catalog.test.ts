@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { installApp, startTestSimulator, testApi, type BigCommerceSimulator, type TestApi } from './bigcommerce';
+import { installApp, SPECS_AVAILABLE, startTestSimulator, testApi, type BigCommerceSimulator, type TestApi } from './bigcommerce';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers are inspected field by field.
 type Json = any;
@@ -87,7 +87,7 @@ describe('POST /v3/catalog/products', () => {
     expect(images.body.data).toEqual([expect.objectContaining({ product_id: 119, is_thumbnail: true, image_url: 'https://example.nl/spatbord.jpg' })]);
   });
 
-  it('answers 422 with field errors when required fields are missing or invalid (spec validation)', async () => {
+  it.skipIf(!SPECS_AVAILABLE)('answers 422 with field errors when required fields are missing or invalid (spec validation)', async () => {
     const { weight: _weight, ...noWeight } = newProduct();
     const res = await api.post('/v3/catalog/products', noWeight);
     expect(res.status).toBe(422);
@@ -111,7 +111,7 @@ describe('POST /v3/catalog/products', () => {
 });
 
 describe('PUT /v3/catalog/products', () => {
-  it('updates up to 10 products in one batch and refuses 11 with 413', async () => {
+  it.skipIf(!SPECS_AVAILABLE)('updates up to 10 products in one batch and refuses 11 with 413', async () => {
     await api.post('/v3/catalog/products', newProduct());
     await api.post('/v3/catalog/products', newProduct({ name: 'Bagagedrager', sku: 'DRAGER' }));
     const ids = (await api.get<List<Product>>('/v3/catalog/products')).body.data.map((p) => p.id);

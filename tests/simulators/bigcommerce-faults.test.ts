@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { installApp, startTestSimulator, testApi, type BigCommerceSimulator, type TestApi } from './bigcommerce';
+import { installApp, SPECS_AVAILABLE, startTestSimulator, testApi, type BigCommerceSimulator, type TestApi } from './bigcommerce';
 
 const NL = 'abc123def';
 const BE = 'xyz789ghi';
@@ -102,7 +102,7 @@ describe('sim.faults', () => {
 });
 
 describe('spec validation', () => {
-  it('refuses a body that breaks the spec with a 422 field error', async () => {
+  it.skipIf(!SPECS_AVAILABLE)('refuses a body that breaks the spec with a 422 field error', async () => {
     const res = await api.post('/v3/customers', [{ email: 'a@b.nl', first_name: 'A', last_name: 'B', addresses: [{ first_name: 'A' }] }]);
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ status: 422, errors: { '0.addresses.0.last_name': expect.any(String), '0.addresses.0.city': expect.any(String) } });

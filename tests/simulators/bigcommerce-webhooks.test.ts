@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   installApp,
   RETRY_SCHEDULE_S,
+  SPECS_AVAILABLE,
   startTestSimulator,
   TEST_CLIENT_SECRET,
   testApi,
@@ -109,7 +110,7 @@ describe('/v3/hooks', () => {
     expect(gone.body).toEqual({ status: 404, title: `Webhook with id [${id}] not found`, type: expect.any(String) });
   });
 
-  it('refuses bad hooks with 422 field errors, duplicates with 409', async () => {
+  it.skipIf(!SPECS_AVAILABLE)('refuses bad hooks with 422 field errors, duplicates with 409', async () => {
     const missing = await createHook({ destination: 'https://app.example.nl/webhooks' });
     expect(missing.status).toBe(422);
     expect(missing.body).toEqual({ status: 422, title: expect.any(String), type: expect.any(String), errors: { scope: expect.any(String) } });

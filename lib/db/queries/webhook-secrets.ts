@@ -25,3 +25,12 @@ export async function markWebhooksChecked(db: Db, storeHash: string, problem: st
     .set({ checkedAt: sql`now()`, problem })
     .where(eq(webhookSecrets.storeHash, storeHash));
 }
+
+export async function findWebhookStatus(db: Db, storeHash: string): Promise<{ checkedAt: Date | null; problem: string | null } | undefined> {
+  const [row] = await db
+    .select({ checkedAt: webhookSecrets.checkedAt, problem: webhookSecrets.problem })
+    .from(webhookSecrets)
+    .where(eq(webhookSecrets.storeHash, storeHash))
+    .limit(1);
+  return row;
+}

@@ -27,5 +27,5 @@ export type { OrderRefund, StoredOrder } from './orders/types';
 export type { StoreData } from './store-data';
 export type { Webhook, WebhookDelivery, WebhookPayload } from './webhooks/types';
 export { RETRY_SCHEDULE_S } from './webhooks/delivery';
-export { installApp, startTestSimulator, testApi, TEST_APP_URL, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from './testing';
+export { installApp, SPECS_AVAILABLE, startTestSimulator, testApi, TEST_APP_URL, TEST_CLIENT_ID, TEST_CLIENT_SECRET } from './testing';
 export type { ApiResult, TestApi } from './testing';

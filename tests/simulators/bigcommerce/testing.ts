@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { defaultSpecsDir } from './api/spec-validation';
 import { startBigCommerceSimulator } from './server';
 import type { BigCommerceSimulator, BigCommerceSimulatorOptions } from './types';
 
@@ -73,3 +75,10 @@ export function testApi(sim: BigCommerceSimulator, storeHash: string, token: str
     del: (path, query) => request('DELETE', path, { ...(query ? { query } : {}) }),
   };
 }
+
+/**
+ * Whether BigCommerce's OpenAPI specs are beside the repo (`../shared/specs/bigcommerce`, as on the
+ * team's machines and in CI). Tests of the simulator's spec validation need them; without them the
+ * simulator warns once and checks only its own rules, and those tests are skipped.
+ */
+export const SPECS_AVAILABLE = existsSync(defaultSpecsDir());
