@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { startAccountViewSimulator } from './server';
+import { runUntilSignalled } from '../shared/process';
 
 /**
  * `npx tsx tests/simulators/accountview/cli.ts --port 4020 --client-id … --client-secret … --redirect-uri http://localhost:3000/api/accountview/callback`
  */
-async function main(): Promise<void> {
+async function main(): Promise<{ stop(): Promise<void> }> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -30,20 +31,7 @@ async function main(): Promise<void> {
   const simulator = await startAccountViewSimulator({ host: values.host, port, clients: [{ clientId, clientSecret, redirectUris }], seed });
   console.log(`AccountView simulator listening on ${simulator.url}`);
 
-  const shutdown = (): void => {
-    simulator.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  return simulator;
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runUntilSignalled(main);

@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { ASP_NET_MESSAGES } from './assumptions';
 import { handleApi } from './api/router';
@@ -12,6 +11,7 @@ import { createRandom } from './random';
 import { createRuntime, type SimRuntime } from './runtime';
 import { resetState } from './state';
 import type { AccountViewSimulator, AccountViewSimulatorOptions } from './types';
+import { listen } from '../shared/process';
 
 /** BusinessObject from the query or, for writes, the JSON body; only for recording and fault matching. */
 function businessObjectOf(url: URL, rawBody: string): string | undefined {
@@ -90,15 +90,7 @@ export async function startAccountViewSimulator(o: AccountViewSimulatorOptions):
   });
 
   const host = o.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = await listen(server, host, o.port ?? 0);
 
   return {
     url,

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SCOPES } from './runtime';
 import { startBigCommerceSimulator } from './server';
+import { runUntilSignalled } from '../shared/process';
 
 /** `npx tsx tests/simulators/bigcommerce/cli.ts --app-url http://localhost:3000 --client-id … --client-secret …` */
-async function main(): Promise<void> {
+async function main(): Promise<{ stop(): Promise<void> }> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -36,20 +37,7 @@ async function main(): Promise<void> {
   });
   console.log(`BigCommerce simulator listening on ${simulator.url}`);
 
-  const shutdown = (): void => {
-    simulator.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  return simulator;
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runUntilSignalled(main);

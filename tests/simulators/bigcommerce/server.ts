@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { handleApiRequest } from './api/router';
 import { handleControlPanel } from './control-panel/routes';
@@ -13,6 +12,7 @@ import { signPayload } from './signed-payload';
 import { resetState } from './state';
 import type { BigCommerceSimulator, BigCommerceSimulatorOptions } from './types';
 import { cancelDeliveries, settleDeliveries } from './webhooks/delivery';
+import { listen } from '../shared/process';
 
 function record(rt: SimRuntime, req: IncomingMessage, res: ServerResponse, url: URL): void {
   // Admin calls stay out of the log: reading the log must not change it.
@@ -62,15 +62,7 @@ export async function startBigCommerceSimulator(o: BigCommerceSimulatorOptions):
   });
 
   const host = o.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = await listen(server, host, o.port ?? 0);
   rt.baseUrl = url;
 
   return {
