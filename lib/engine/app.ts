@@ -8,7 +8,7 @@ import { parseEvent } from './invoke';
 import type { EngineLogger } from './run-log';
 import { createRunner, type Runner } from './runner/runner';
 import { inngestSettingsFromEnv, usesInngest, type InngestSettings } from './settings';
-import { listSyncableStores } from './stores';
+import { listSyncableStores } from '@/lib/db/queries/stores';
 import type { AnyHandler } from './types';
 
 /**

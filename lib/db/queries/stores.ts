@@ -1,6 +1,6 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { stores, storeUsers, usedTokens } from '../schema';
+import { accountviewConnections, stores, storeUsers, usedTokens } from '../schema';
 
 export type StoreRow = typeof stores.$inferSelect;
 export type StoreUserRow = typeof storeUsers.$inferSelect;
@@ -120,4 +120,18 @@ export async function spendToken(db: Db, storeHash: string, tokenId: string, exp
 /** Undoes `spendToken` when the work it guarded did not happen, so a retry is not taken for a replay. */
 export async function forgetSpentToken(db: Db, storeHash: string, tokenId: string): Promise<void> {
   await db.delete(usedTokens).where(and(eq(usedTokens.storeHash, storeHash), eq(usedTokens.tokenId, tokenId)));
+}
+
+/**
+ * The stores a schedule runs for: installed, and connected to an AccountView administration with a
+ * company chosen. A scheduled sync for any other store could only fail, every time, in its log.
+ */
+export async function listSyncableStores(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ storeHash: stores.storeHash })
+    .from(stores)
+    .innerJoin(accountviewConnections, eq(accountviewConnections.storeHash, stores.storeHash))
+    .where(and(eq(accountviewConnections.status, 'connected'), isNotNull(accountviewConnections.companyId)))
+    .orderBy(asc(stores.installedAt));
+  return rows.map((row) => row.storeHash);
 }

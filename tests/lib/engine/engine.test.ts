@@ -7,7 +7,7 @@ import { createRunner, defineHandler, InvalidEventError, UnknownStoreError, type
 import { InvalidRecordError } from '@/lib/engine/errors';
 import { createRunLogger } from '@/lib/engine/run-log';
 import { claim, enqueue } from '@/lib/engine/runner/jobs';
-import { listSyncableStores } from '@/lib/engine/stores';
+import { listSyncableStores } from '@/lib/db/queries/stores';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../helpers/databases';
 import { addStores, clearEngine, count, gate, memoryLogger, sleep, until } from './helpers';
 
