@@ -1,19 +1,16 @@
-import { accountViewFor, NotConnectedError } from '@/lib/accountview-connection';
 import type { BigCommerceClient } from '@/lib/bigcommerce';
 import { getDatabase } from '@/lib/db/client';
 import { advanceCheckpoint, readCheckpoint } from '@/lib/db/queries/checkpoints';
-import { createIdMap } from '@/lib/db/queries/id-map';
 import { readOrderSettings, saveOrderMapping } from '@/lib/db/queries/order-settings';
-import type { AccountViewClient } from '@/lib/accountview';
 import { defineHandler, type FlowContext, type RunSummary } from '@/lib/engine';
 import { env } from '@/lib/env';
 import type { MappingOverrides } from '@/lib/mapping';
-import { bigCommerceFor } from '@/lib/store-clients';
 import { ensureOrderWebhooks } from '@/lib/webhooks';
 import { exportOrders, pollOrders } from './export-orders';
 import { checkOrderMapping, type MappingCheck } from './mapping-check';
 import type { ExportSummary, OrdersContext } from './ports';
 import type { OrderFlowSettings } from './settings';
+import { openStoreFlow, type StorePorts } from '../store-ports';
 
 /**
  * The orders flow's entry points for both engines: each builds the store's context (clients,
@@ -25,51 +22,24 @@ const POLL_CHECKPOINT = 'orders.poll';
 const FIRST_POLL_LOOKBACK_MS = 60 * 60 * 1000;
 const POLL_EVERY_MS = 15 * 60 * 1000;
 
-interface StorePorts {
-  bigcommerce: BigCommerceClient;
-  accountview: AccountViewClient;
-  settings: OrderFlowSettings;
-  mapping: MappingOverrides;
-}
+type Opened = { ok: true; settings: OrderFlowSettings; mapping: MappingOverrides; ports: StorePorts } | { ok: false; message: string };
 
-/** The store's clients, settings and mapping, or why the flow cannot run for it now. */
-async function storePorts(storeHash: string, options: { requireEnabled: boolean }): Promise<{ ok: true; ports: StorePorts } | { ok: false; message: string }> {
-  const database = await getDatabase();
-  const stored = await readOrderSettings(database.db, storeHash);
-  if (options.requireEnabled && (!stored.enabled || stored.paused)) {
-    return { ok: false, message: `The orders flow is ${stored.paused ? 'paused' : 'switched off'}; nothing was sent.` };
-  }
-  if (!stored.ok) {
-    const fields = stored.problems.map((p) => p.path || 'settings').join(', ');
-    return { ok: false, message: `The orders settings need attention (${fields}); nothing was sent until they are saved again.` };
-  }
-  const bigcommerce = await bigCommerceFor(storeHash);
-  if (!bigcommerce) return { ok: false, message: 'The store no longer has the app installed.' };
-  try {
-    return { ok: true, ports: { bigcommerce, accountview: await accountViewFor(storeHash), settings: stored.settings, mapping: stored.mapping } };
-  } catch (error) {
-    if (error instanceof NotConnectedError) {
-      return { ok: false, message: 'AccountView is not connected (or no administration is chosen); nothing was sent.' };
-    }
-    throw error;
-  }
+async function openOrders(storeHash: string, options: { requireEnabled: boolean }): Promise<Opened> {
+  const stored = await readOrderSettings((await getDatabase()).db, storeHash);
+  const opened = await openStoreFlow(storeHash, 'orders', stored, options);
+  if (!opened.ok) return opened;
+  return { ...opened, mapping: stored.ok ? stored.mapping : {} };
 }
 
 type Prepared = { ok: true; context: OrdersContext; bigcommerce: BigCommerceClient } | { ok: false; summary: RunSummary };
 
 async function prepare(ctx: FlowContext): Promise<Prepared> {
-  const found = await storePorts(ctx.storeHash, { requireEnabled: true });
-  if (!found.ok) return { ok: false, summary: { message: found.message } };
-  const database = await getDatabase();
+  const opened = await openOrders(ctx.storeHash, { requireEnabled: true });
+  if (!opened.ok) return { ok: false, summary: { message: opened.message } };
   return {
     ok: true,
-    bigcommerce: found.ports.bigcommerce,
-    context: {
-      ...ctx,
-      ...found.ports,
-      idMap: createIdMap(database.db, ctx.storeHash, database.lock),
-      now: () => new Date(),
-    },
+    bigcommerce: opened.ports.bigcommerce,
+    context: { ...ctx, ...opened.ports, settings: opened.settings, mapping: opened.mapping },
   };
 }
 
@@ -78,10 +48,10 @@ async function prepare(ctx: FlowContext): Promise<Prepared> {
  * store's latest order) through a preview of the flow; nothing is saved when a problem is found.
  */
 export async function updateOrderMapping(storeHash: string, overrides: MappingOverrides, sampleOrderIds?: number[]): Promise<MappingCheck | { ok: false; problems: [{ reason: string }] }> {
-  const found = await storePorts(storeHash, { requireEnabled: false });
-  if (!found.ok) return { ok: false, problems: [{ reason: found.message }] };
-  const samples = sampleOrderIds ?? (await latestOrderIds(found.ports.bigcommerce, 1));
-  const check = await checkOrderMapping({ storeHash, ...found.ports, now: () => new Date() }, overrides, samples);
+  const opened = await openOrders(storeHash, { requireEnabled: false });
+  if (!opened.ok) return { ok: false, problems: [{ reason: opened.message }] };
+  const samples = sampleOrderIds ?? (await latestOrderIds(opened.ports.bigcommerce, 1));
+  const check = await checkOrderMapping({ storeHash, ...opened.ports, settings: opened.settings }, overrides, samples);
   if (check.ok) await saveOrderMapping((await getDatabase()).db, storeHash, overrides);
   return check;
 }
