@@ -2,6 +2,7 @@ export { exchangeCode, verifySignedPayload, type AppCredentials, type CodeExchan
 export { BATCH_LIMITS } from './batch';
 export { createBigCommerceClient, type BigCommerceClient, type BigCommerceClientOptions } from './client';
 export { systemClock, type Clock } from './clock';
+export type { ProductImageUpload } from './endpoints/catalog';
 export {
   BigCommerceApiError,
   BigCommerceAuthError,

@@ -12,6 +12,7 @@ export type Query = Readonly<Record<string, unknown>>;
 
 export interface RequestOptions {
   query?: Query;
+  /** JSON-encoded, except a `FormData`, which is sent as multipart. */
   body?: unknown;
   /** Only for POSTs that cannot create a duplicate when repeated; GET, PUT and DELETE always count as idempotent. */
   idempotent?: boolean;
@@ -56,15 +57,17 @@ type Attempt =
 async function attempt(t: Transport, method: HttpMethod, url: URL, path: ApiPath, options: RequestOptions): Promise<Attempt> {
   const timeout = AbortSignal.timeout(t.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  // A FormData body (multipart upload) goes as it is: fetch sets the multipart type with its boundary.
+  const form = options.body instanceof FormData ? options.body : undefined;
   try {
     const response = await t.fetch(url, {
       method,
       headers: {
         'X-Auth-Token': t.accessToken,
         Accept: 'application/json',
-        ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(options.body === undefined || form ? {} : { 'Content-Type': 'application/json' }),
       },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal,
     });
     // Read inside the try: a connection that drops mid-body is as unreachable as one that never opened.

@@ -49,7 +49,7 @@ export type ProductCreate = BodyOf<CatalogOps['createProduct']>;
 /** One entry of the batch `PUT /v3/catalog/products`; `id` is required. */
 export type ProductBatchUpdate = ItemOf<BodyOf<CatalogOps['updateProducts']>>;
 export type ProductImage = OkData<CatalogOps['createProductImage']>;
-/** JSON upload by public URL; multipart file upload is not supported by this client. */
+/** JSON upload by public URL; files go through `uploadProductImage` (multipart `image_file`). */
 export type ProductImageCreate = JsonOf<CatalogOps['createProductImage']['requestBody']>;
 export type CustomField = ItemOf<OkData<CatalogOps['getProductCustomFields']>>;
 export type CustomFieldCreate = BodyOf<CatalogOps['createProductCustomField']>;

@@ -18,6 +18,16 @@ import type {
   VariantListQuery,
 } from '../types';
 
+/** A file upload (`image_file`, multipart) rather than a public URL. */
+export interface ProductImageUpload {
+  file: Uint8Array;
+  /** Its extension must be one BigCommerce takes (jpg, jpeg, png, gif, webp, bmp, …). */
+  filename: string;
+  contentType: string;
+  isThumbnail?: boolean;
+  description?: string;
+}
+
 export function catalogEndpoints(call: Call) {
   async function data<T>(method: 'GET' | 'POST' | 'PUT', path: `/v3/${string}`, body?: unknown, query?: object): Promise<T> {
     return specShaped<T>(v3Data(await call(method, path, { body, query: { ...query } }), method, path));
@@ -58,6 +68,23 @@ export function catalogEndpoints(call: Call) {
     /** By public URL (`image_url`); BigCommerce fetches the file itself. */
     createProductImage(productId: number, image: ProductImageCreate): Promise<ProductImage> {
       return data('POST', `/v3/catalog/products/${idSegment(productId)}/images`, image);
+    },
+
+    /**
+     * One file as multipart `image_file`. Not repeated on a 5xx or a timeout: BigCommerce may have
+     * stored the image, and a repeat would add it twice.
+     */
+    async uploadProductImage(productId: number, image: ProductImageUpload): Promise<ProductImage> {
+      const path = `/v3/catalog/products/${idSegment(productId)}/images` as const;
+      const form = new FormData();
+      form.append('image_file', new Blob([new Uint8Array(image.file)], { type: image.contentType }), image.filename);
+      if (image.isThumbnail !== undefined) form.append('is_thumbnail', String(image.isThumbnail));
+      if (image.description !== undefined) form.append('description', image.description);
+      return specShaped<ProductImage>(v3Data(await call('POST', path, { body: form }), 'POST', path));
+    },
+
+    async deleteProductImage(productId: number, imageId: number): Promise<void> {
+      await call('DELETE', `/v3/catalog/products/${idSegment(productId)}/images/${idSegment(imageId)}`);
     },
 
     listCustomFields(productId: number, query: { page?: number; limit?: number } = {}): AsyncGenerator<CustomField> {

@@ -5,7 +5,8 @@ import type { ProductFlowSettings } from './settings';
 
 /** Article business object and the columns the flow itself needs, whatever the mapping says. */
 export const ARTICLE_OBJECT = 'AK1';
-const ALWAYS_READ = ['ART_CODE', 'EAN_CODE', 'VAT_CODE', 'REC_BLK', 'AG_CODE', 'CNG_DATE'] as const;
+/** `IMG_MEDIUM` is only the image's file name; its bytes (IMG_M_DATA) are read apart, see images.ts. */
+const ALWAYS_READ = ['ART_CODE', 'EAN_CODE', 'VAT_CODE', 'REC_BLK', 'AG_CODE', 'CNG_DATE', 'IMG_MEDIUM'] as const;
 
 /**
  * The AccountView columns a mapping reads: upper-case words outside string literals. Reading only

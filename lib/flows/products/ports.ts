@@ -9,7 +9,16 @@ import type { ProductFlowSettings } from './settings';
 export interface ProductsContext extends FlowContext {
   bigcommerce: Pick<
     BigCommerceClient,
-    'listProducts' | 'createProduct' | 'request' | 'updateProducts' | 'getStoreInformation' | 'listCustomFields' | 'createCustomField' | 'updateCustomField'
+    | 'listProducts'
+    | 'createProduct'
+    | 'request'
+    | 'updateProducts'
+    | 'getStoreInformation'
+    | 'listCustomFields'
+    | 'createCustomField'
+    | 'updateCustomField'
+    | 'uploadProductImage'
+    | 'deleteProductImage'
   >;
   accountview: Pick<AccountViewClient, 'readPages' | 'readAll'>;
   settings: ProductFlowSettings;

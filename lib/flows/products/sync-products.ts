@@ -10,6 +10,7 @@ import { contentHash } from './content-hash';
 import { syncCategories } from './categories';
 import { customFieldsOf, syncCustomFields } from './custom-fields';
 import { hideGone } from './hide-gone';
+import { syncImages } from './images';
 import { fail, hintFor, isRecordProblem, PRODUCT_ENTITY } from './record-problems';
 import type { ProductsContext, ProductSyncSummary } from './ports';
 
@@ -101,6 +102,8 @@ export async function syncProducts(ctx: ProductsContext, options: { since: Date 
     for (let i = 0; i < updates.length; i += BATCH_LIMITS.products) {
       await sendUpdates(ctx, updates.slice(i, i + BATCH_LIMITS.products), summary);
     }
+    // After the products, so new ones have an id to hang their image on.
+    await syncImages(ctx, page.filter((r) => !inVariantFamily(r, ctx.settings)), options.since !== undefined);
   }
   if (seen && ctx.settings.hideGone) await hideGone(ctx, seen, summary);
   return summary;

@@ -69,6 +69,35 @@ describe('against the simulator: catalog, inventory and locations', () => {
     expect(error).toMatchObject({ status: 422, errors: { image_url: 'image_url must be present if uploading by url' } });
   });
 
+  it('uploads an image file as multipart, lists it and deletes it', async () => {
+    const client = store.client();
+    const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'));
+    const image = await client.uploadProductImage(product.id!, { file: png, filename: 'esprit-zijkant.png', contentType: 'image/png', description: 'Zijkant' });
+    expect(image).toMatchObject({ product_id: product.id, description: 'Zijkant' });
+    expect(typeof image.id).toBe('number');
+    const listed = await collect(client.listV3<{ id: number }>(`/v3/catalog/products/${product.id}/images`));
+    expect(listed.map((i) => i.id)).toContain(image.id);
+
+    const refused = await client.uploadProductImage(product.id!, { file: png, filename: 'esprit.txt', contentType: 'text/plain' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 422 });
+
+    await client.deleteProductImage(product.id!, image.id!);
+    const after = await collect(client.listV3<{ id: number }>(`/v3/catalog/products/${product.id}/images`));
+    expect(after.map((i) => i.id)).not.toContain(image.id);
+  });
+
+  it('does not repeat an image upload that met a 500, so the image is not added twice', async () => {
+    const path = `/v3/catalog/products/${product.id}/images`;
+    store.sim.faults.add({ match: { method: 'POST', pathPrefix: path }, kind: 'status', status: 500, times: 1 });
+    const before = store.sim.requests.length;
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47]);
+    const error = await store.client().uploadProductImage(product.id!, { file: png, filename: 'x.png', contentType: 'image/png' }).catch((e: unknown) => e);
+    store.sim.faults.clear();
+    expect(error).toBeInstanceOf(BigCommerceApiError);
+    expect(error).toMatchObject({ status: 500 });
+    expect(store.sim.requests.slice(before).filter((r) => r.method === 'POST' && r.path.endsWith(path))).toHaveLength(1);
+  });
+
   it('creates, lists, updates and deletes custom fields', async () => {
     const client = store.client();
     const field = await client.createCustomField(product.id!, { name: 'Framemaat', value: '57 cm' });

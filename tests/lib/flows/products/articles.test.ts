@@ -5,10 +5,11 @@ import { mergeMapping } from '@/lib/mapping';
 import { productMapping } from '@/lib/mapping/defaults/products';
 
 describe('article reads', () => {
-  it('reads only the columns the mapping names, never the heavy image data unless asked', () => {
+  it('reads only the columns the mapping names and the image file name, never the heavy image data unless asked', () => {
     const settings = defaultProductFlowSettings();
     const fields = fieldsFor(productMapping, settings);
-    expect(fields).toEqual(['AG_CODE', 'ART_CODE', 'ART_DESC1', 'ART_DESC2', 'CNG_DATE', 'EAN_CODE', 'MAIN_ART', 'PX_SELL', 'REC_BLK', 'UNIT_CODE', 'VAT_CODE', 'WEIGHT']);
+    expect(fields).toEqual(['AG_CODE', 'ART_CODE', 'ART_DESC1', 'ART_DESC2', 'CNG_DATE', 'EAN_CODE', 'IMG_MEDIUM', 'MAIN_ART', 'PX_SELL', 'REC_BLK', 'UNIT_CODE', 'VAT_CODE', 'WEIGHT']);
+    expect(fields).not.toContain('IMG_M_DATA');
     // Words in quotes and `$bindings` are not columns.
     const merged = mergeMapping(productMapping, { name: '"NEW " & ART_DESC2 & $string($vatRate)', search_keywords: 'IMG_MEDIUM.name' });
     expect(fieldsFor(merged, { ...settings, variantGroupField: '' })).toEqual(expect.arrayContaining(['IMG_MEDIUM']));
