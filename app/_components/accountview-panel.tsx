@@ -181,7 +181,11 @@ function Connected({ company }: { company: { code: string; name: string } }) {
           data-testid="test-connection"
           variant="secondary"
           isLoading={pending}
-          onClick={() => startTransition(async () => setResult(await testAccountViewConnection()))}
+          onClick={() => {
+            // A new test replaces the old answer; an old "answered" must not stand in for the new one.
+            setResult(undefined);
+            startTransition(async () => setResult(await testAccountViewConnection()));
+          }}
         >
           Test connection
         </Button>

@@ -12,6 +12,13 @@ test.beforeAll(async ({ request }) => {
   await request.post(`${AV_URL}/__sim/reset`);
 });
 
+/** Clicks "Test connection" once the previous test has finished (a loading button ignores clicks). */
+async function testConnection(page: Page) {
+  const button = appFrame(page).getByTestId('test-connection');
+  await expect(button).toBeEnabled({ timeout: 30_000 });
+  await button.click();
+}
+
 /** Clicks "Connect" in the app and returns AccountView's consent window. */
 async function openConsent(page: Page) {
   const popupPromise = page.waitForEvent('popup');
@@ -49,22 +56,22 @@ test('connect AccountView, choose the company, test the connection, recover and 
   await expect(frame.getByTestId('accountview-status')).toHaveText('Connected', { timeout: 20_000 });
   await expect(frame.getByTestId('accountview-company')).toContainText('FVR');
 
-  await frame.getByTestId('test-connection').click();
-  await expect(frame.getByTestId('test-result')).toContainText('240 debtors', { timeout: 20_000 });
+  await testConnection(page);
+  await expect(frame.getByTestId('test-result')).toContainText('240 debtors', { timeout: 30_000 });
   await page.screenshot({ path: `${ARTIFACTS}/13-connection-tested.png`, fullPage: true });
 
   // AccountView down: a plain message, the connection itself is kept.
   await request.post(`${AV_URL}/__sim/faults`, { data: { kind: 'status', status: 503 } });
-  await frame.getByTestId('test-connection').click();
-  await expect(frame.getByTestId('test-result')).toContainText(/reach|unavailable/i, { timeout: 20_000 });
+  await testConnection(page);
+  await expect(frame.getByTestId('test-result')).toContainText(/reach|unavailable/i, { timeout: 30_000 });
   await page.screenshot({ path: `${ARTIFACTS}/14-accountview-unreachable.png`, fullPage: true });
   await request.delete(`${AV_URL}/__sim/faults`);
 
   // Consent revoked in AccountView: the app says so and offers to reconnect.
   await request.post(`${AV_URL}/__sim/revoke-consent`, { data: {} });
   await request.post(`${AV_URL}/__sim/expire-access-tokens`, { data: {} });
-  await frame.getByTestId('test-connection').click();
-  await expect(frame.getByTestId('test-result')).toContainText(/reconnect/i, { timeout: 20_000 });
+  await testConnection(page);
+  await expect(frame.getByTestId('test-result')).toContainText(/reconnect/i, { timeout: 30_000 });
   await page.goto(`${SIM_URL}/manage/${STORE}/apps/open?user=1001`);
   await expect(frame.getByTestId('accountview-status')).toHaveText('Needs attention', { timeout: 20_000 });
   await expect(frame.getByTestId('connect-accountview')).toHaveText('Reconnect AccountView');
