@@ -1,14 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { mappingOverridesSchema, type MappingOverrides } from '@/lib/mapping';
 import type { Db } from '../client';
 import { flowSettings } from '../schema/orders';
 
 /**
- * Settings of any flow that keeps one zod schema (stock, customers, …) in `flow_settings`. The orders
- * flow has its own helpers because it also stores mapping overrides.
+ * Settings of every flow (orders, products, stock, customers) in `flow_settings`: one zod schema per
+ * flow, the on/off and pause switches, and the store's mapping overrides for flows that map fields.
  */
 export type StoredFlowSettings<T> =
-  | { ok: true; settings: T; enabled: boolean; paused: boolean }
+  | { ok: true; settings: T; mapping: MappingOverrides; enabled: boolean; paused: boolean; updatedAt: Date | null }
   /** What is stored no longer passes the schema (e.g. after an upgrade): the flow must not guess. */
   | { ok: false; problems: { path: string; message: string }[]; enabled: boolean; paused: boolean };
 
@@ -27,7 +28,9 @@ export async function readFlowSettings<S extends z.ZodType>(db: Db, storeHash: s
   const enabled = row?.enabled ?? false;
   const paused = row?.paused ?? false;
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error), enabled, paused };
-  return { ok: true, settings: parsed.data, enabled, paused };
+  // Overrides were checked when saved; a row that no longer parses as a plain map counts as none.
+  const mapping = mappingOverridesSchema.safeParse(row?.mapping ?? {});
+  return { ok: true, settings: parsed.data, mapping: mapping.success ? mapping.data : {}, enabled, paused, updatedAt: row?.updatedAt ?? null };
 }
 
 /** Validates and saves the settings as given (defaults are not frozen into the row); returns the problems instead when invalid. */
@@ -57,4 +60,12 @@ export async function setFlowState(db: Db, storeHash: string, flow: string, stat
     .insert(flowSettings)
     .values({ storeHash, flow, ...set })
     .onConflictDoUpdate({ target: [flowSettings.storeHash, flowSettings.flow], set: { ...set, updatedAt: sql`now()` } });
+}
+
+/** Replaces the store's mapping overrides for `flow`. Callers check them first; this only stores them. */
+export async function saveFlowMapping(db: Db, storeHash: string, flow: string, overrides: MappingOverrides): Promise<void> {
+  await db
+    .insert(flowSettings)
+    .values({ storeHash, flow, mapping: overrides })
+    .onConflictDoUpdate({ target: [flowSettings.storeHash, flowSettings.flow], set: { mapping: overrides, updatedAt: sql`now()` } });
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { RECORD_OUTCOMES, syncRecords, syncRuns } from '../schema/engine';
+import type { RecordEntry } from '@/lib/engine/types';
 
 /**
  * The run log: one sync_runs row per run, one sync_records row per record it touched. Both engines
@@ -13,18 +14,8 @@ type Outcome = SyncRecordRow['outcome'];
 /** A database or a transaction on it. */
 export type Executor = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
 
-export interface RecordInput {
-  entity: string;
-  sourceId: string;
-  outcome: Outcome;
-  message?: string;
-  hint?: string;
-  source?: unknown;
-  sent?: unknown;
-  answer?: unknown;
-  targetRef?: string;
-  searchText?: string;
-}
+/** One activity-log row as flows report it (see RecordEntry for what each field means). */
+export type RecordInput = RecordEntry;
 
 /** A run Inngest started: created on its first attempt, marked running again on each later one. */
 export async function openRun(
