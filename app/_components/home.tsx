@@ -1,6 +1,7 @@
 'use client';
 
 import { Box, H1, Message, Text } from '@bigcommerce/big-design';
+import { AppNav } from '@/components/app-nav';
 import type { HomeData } from '../page-data';
 import { AccountViewPanel } from './accountview-panel';
 import { OrdersPanel } from './orders-panel';
@@ -8,6 +9,7 @@ import { OrdersPanel } from './orders-panel';
 export function Home({ data }: { data: HomeData }) {
   return (
     <>
+      <AppNav />
       <Box marginBottom="large">
         <H1 data-testid="greeting">Welcome, {data.storeName ?? `store ${data.storeHash}`}</H1>
         <Text color="secondary60">
