@@ -74,7 +74,7 @@ export async function syncFamilies(
     for (const key of chunk) {
       const members = rows.get(key) ?? [];
       if (members.length === 0) continue;
-      const plan = await planFamily(ctx, compiled, basis, key, members);
+      const plan = await planFamily(ctx, compiled, basis, key, members, familyData.parse(families.get(key)?.data ?? {}).source);
       const problems = 'failed' in plan ? plan.failed : plan.problems;
       for (const problem of problems) {
         await fail(ctx, problem.code, problem.message, problem.hint, undefined, PRODUCT_VARIANT_ENTITY);

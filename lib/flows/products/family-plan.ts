@@ -11,8 +11,9 @@ import type { ProductsContext } from './ports';
  * DECISION — what the family's product takes:
  * - SKU: the grouping value (MAIN_ART), so the product is found again by it (and adopted by it).
  * - Name, descriptions, price, weight, category, custom fields: the family's MAIN article (the article
- *   whose ART_CODE is the grouping value) when there is one, else the family's first article by ART_CODE;
- *   through the same mapping and the same create-only/keep-updated choices as a simple product. The main
+ *   whose ART_CODE is the grouping value) when there is one, else the family's first article by ART_CODE
+ *   — and then that same article for as long as it stays in the family (kept in the id-map), so an article
+ *   added later that sorts first does not rename the product; through the same mapping and the same create-only/keep-updated choices as a simple product. The main
  *   article, when there is one, is the product itself and not a variant.
  * - Visibility: shown while at least one variant can be bought (with "hide blocked" on), else hidden.
  * - The product's own EAN/GTIN stays empty: barcodes belong to the variants.
@@ -84,9 +85,16 @@ const labelOf = (row: ArticleRow, field: string): string => {
 };
 
 /** The plan of one family; `rows` are all its articles, sorted by ART_CODE. */
-export async function planFamily(ctx: ProductsContext, compiled: CompiledMapping, basis: Basis, key: string, rows: readonly ArticleRow[]): Promise<FamilyPlan | { failed: FamilyProblem[] }> {
+export async function planFamily(
+  ctx: ProductsContext,
+  compiled: CompiledMapping,
+  basis: Basis,
+  key: string,
+  rows: readonly ArticleRow[],
+  previousSource: string | undefined,
+): Promise<FamilyPlan | { failed: FamilyProblem[] }> {
   const main = rows.find((r) => r.ART_CODE.toLowerCase() === key.toLowerCase());
-  const source = main ?? rows[0];
+  const source = main ?? rows.find((r) => r.ART_CODE === previousSource) ?? rows[0];
   if (!source) return { failed: [] };
   const members = rows.filter((r) => r !== main);
   const problems: FamilyProblem[] = [];

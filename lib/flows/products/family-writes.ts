@@ -10,7 +10,9 @@ import { fail, hintFor, isRecordProblem, PRODUCT_FAMILY_ENTITY, PRODUCT_VARIANT_
 import type { VariantBatch } from './variant-batch';
 
 /** What the id-map keeps per family besides the hash: its category and every article it had last time. */
-export const familyData = z.object({ categoryId: z.number().optional(), members: z.array(z.string()).default([]) }).catch({ members: [] });
+export const familyData = z
+  .object({ categoryId: z.number().optional(), members: z.array(z.string()).default([]), source: z.string().optional() })
+  .catch({ members: [] });
 const variantData = z.object({ productId: z.number().optional() }).catch({});
 /** The variants a product create answers with (not in the generated `Product` type). */
 const createdVariants = z.looseObject({ variants: z.array(z.looseObject({ id: z.number(), sku: z.string() })).optional() }).catch({});
@@ -60,7 +62,7 @@ async function createFamily(ctx: ProductsContext, w: FamilyWrites, plan: FamilyP
       const variant = bySku.get(v.fields.sku.toLowerCase());
       if (typeof variant?.id === 'number') await variantDone(ctx, w, plan, productId, v, variant.id, true);
     }
-    await ctx.idMap.putDone({ entity: PRODUCT_FAMILY_ENTITY, sourceId: plan.key, targetId: String(productId), contentHash: plan.hash, data: { categoryId: plan.categoryId, members: plan.members } });
+    await ctx.idMap.putDone({ entity: PRODUCT_FAMILY_ENTITY, sourceId: plan.key, targetId: String(productId), contentHash: plan.hash, data: { categoryId: plan.categoryId, members: plan.members, source: plan.source } });
     await ctx.log.record({ entity: 'article-family', sourceId: plan.key, outcome: 'created', message: `Created product ${productId} for variant family ${plan.key} with ${plan.variants.length} variant(s).`, sent: body, targetRef: String(productId), searchText: plan.key });
     w.summary.familiesCreated += 1;
   });
@@ -125,11 +127,11 @@ export async function syncFamily(
     return adopted || entry?.state !== 'done' || entry.contentHash !== v.hash || variantData.parse(entry.data ?? {}).productId !== productId;
   });
   const familyChanged = adopted || familyEntry?.contentHash !== plan.hash;
-  const data = { categoryId: plan.categoryId, members: plan.members };
+  const data = { categoryId: plan.categoryId, members: plan.members, source: plan.source };
   if (familyChanged) {
     const previousCategoryId = adopted ? undefined : previous.categoryId;
     w.updates.push({ code: plan.key, productId, record: plan.update, hash: plan.hash, adopted, categoryId: plan.categoryId, previousCategoryId, entity: PRODUCT_FAMILY_ENTITY, data });
-  } else if (!sameMembers(previous.members, plan.members)) {
+  } else if (!sameMembers(previous.members, plan.members) || previous.source !== plan.source) {
     await ctx.idMap.putDone({ entity: PRODUCT_FAMILY_ENTITY, sourceId: plan.key, targetId: String(productId), contentHash: plan.hash, data });
   }
   if (!familyChanged && changed.length === 0 && gone.length === 0) {
