@@ -25,6 +25,13 @@ export interface FamilyWrites {
   catalog: () => Promise<CatalogIndex>;
 }
 
+/** A variant's option values by label only: a product made by hand may name its options otherwise ("Maat"). */
+const labelsOf = (values: ReadonlyArray<{ label: string }>) =>
+  values
+    .map((v) => v.label.trim().toLowerCase())
+    .sort()
+    .join('\u0000');
+
 const sameMembers = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
 
 async function variantDone(ctx: ProductsContext, w: FamilyWrites, plan: FamilyPlan, productId: number, v: VariantPlan, variantId: number, created: boolean): Promise<void> {
@@ -148,7 +155,21 @@ export async function syncFamily(
     const id = productId;
     if (typeof existing?.id === 'number') {
       const variantId = existing.id;
-      // The variant's option values are BigCommerce's once it exists; only its own fields follow the article.
+      const had = labelsOf(existing.option_values ?? []);
+      if (had !== labelsOf(v.options)) {
+        // A variant's option values cannot be changed once it exists; failing (not skipping) keeps the
+        // article in every run until the merchant deletes the variant, which is then created anew.
+        await fail(
+          ctx,
+          v.code,
+          `The option values of the article changed in AccountView (${v.options.map((o) => `${o.name} ${o.label}`).join(', ')}), but BigCommerce keeps a variant's option values once it exists.`,
+          `Delete variant ${v.fields.sku} of product ${id} in BigCommerce; the next sync creates it again with the new option values.`,
+          v.options,
+          PRODUCT_VARIANT_ENTITY,
+        );
+        w.summary.failed += 1;
+        continue;
+      }
       await w.batch.add(v.code, { id: variantId, ...v.fields }, () => variantDone(ctx, w, plan, id, v, variantId, false));
       continue;
     }

@@ -193,6 +193,23 @@ describe('products flow: variant families', () => {
     expect(variant(await family('WEBT-SHIRT'), 'WEBT-SHIRT-XL')?.option_values.map((o) => o.label)).toEqual(['XL', 'Rood']);
   });
 
+  it("reports an article whose option value changed, until the merchant deletes the old variant, which is then made anew", async () => {
+    await t.article({ ART_CODE: 'WEBT-SHIRT-M-GROEN', VAR_COLOR: 'Geel' }, true);
+    const { summary, log } = await t.run();
+    expect(summary.message).toMatch(/ 1 failed\./);
+    expect(log.find('article', 'WEBT-SHIRT-M-GROEN')).toMatchObject({ outcome: 'failed', hint: expect.stringContaining('Delete variant WEBT-SHIRT-M-GROEN') as unknown });
+    const old = variant(await family('WEBT-SHIRT'), 'WEBT-SHIRT-M-GROEN');
+    expect(old?.option_values.map((o) => o.label)).toEqual(['M', 'Groen']);
+
+    const shirt = await family('WEBT-SHIRT');
+    await t.world.bigcommerce(NL_STORE).request('DELETE', `/v3/catalog/products/${shirt.id}/variants/${old?.id}`);
+    const mark = t.mark();
+    const again = await t.run();
+    expect(again.summary.message).toMatch(/ 0 failed\./);
+    expect(short(mark)).toEqual(['POST /v3/catalog/products/{id}/options/{id}/values', 'PUT /v3/catalog/variants']);
+    expect(variant(await family('WEBT-SHIRT'), 'WEBT-SHIRT-M-GROEN')?.option_values.map((o) => o.label)).toEqual(['M', 'Geel']);
+  });
+
   it('stops selling the variant of an article that left the family, on the next full read', async () => {
     await t.article({ ART_CODE: 'WEBT-SOK-43', AG_CODE: 'BOEK' }, true);
     const mark = t.mark();
