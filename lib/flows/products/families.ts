@@ -5,6 +5,7 @@ import { ARTICLE_OBJECT, articleRow, familyOf, type ArticleRow } from './article
 import type { CatalogIndex } from './catalog-index';
 import { planFamily } from './family-plan';
 import { familyData, syncFamily, type FamilyWrites } from './family-writes';
+import { syncImages } from './images';
 import type { Basis } from './map-article';
 import type { ProductsContext, ProductSyncSummary } from './ports';
 import { sendUpdates } from './product-updates';
@@ -54,6 +55,7 @@ export async function syncFamilies(
   fields: string[],
   catalog: () => Promise<CatalogIndex>,
   summary: ProductSyncSummary,
+  since: Date | undefined,
 ): Promise<void> {
   const writes: FamilyWrites = { batch: variantBatch(ctx, summary), updates: [], summary, catalog };
   const flushUpdates = async (all: boolean) => {
@@ -71,6 +73,9 @@ export async function syncFamilies(
     const unknown = chunk.filter((k) => families.get(k)?.state !== 'done');
     const byVariantSku = unknown.length > 0 ? await productsByVariantSku(ctx, unknown.flatMap((k) => (rows.get(k) ?? []).map((r) => r.ART_CODE))) : new Map<string, number>();
 
+    // The image of the article a family's product is made from goes on that product.
+    const images = new Map<string, number>();
+    const sources: ArticleRow[] = [];
     for (const key of chunk) {
       const members = rows.get(key) ?? [];
       if (members.length === 0) continue;
@@ -85,9 +90,18 @@ export async function syncFamilies(
       if (families.get(key)?.state !== 'done') {
         adoptable = (await catalog()).find(key, undefined) ?? members.map((r) => byVariantSku.get(r.ART_CODE.toLowerCase())).find((id) => id !== undefined);
       }
-      await syncFamily(ctx, writes, plan, families.get(key), variants, adoptable);
+      const productId = await syncFamily(ctx, writes, plan, families.get(key), variants, adoptable);
       await flushUpdates(false);
+      const source = members.find((r) => r.ART_CODE === plan.source);
+      if (productId !== undefined && source) {
+        images.set(source.ART_CODE, productId);
+        sources.push(source);
+      }
     }
+    // As for simple products: on an incremental run only articles changed since the checkpoint may have a new image.
+    const changed = (row: ArticleRow) => since !== undefined && (typeof row.CNG_DATE === 'string' ? new Date(row.CNG_DATE) : row.CNG_DATE ?? new Date(0)) >= since;
+    await syncImages(ctx, sources.filter(changed), true, images);
+    await syncImages(ctx, sources.filter((r) => !changed(r)), false, images);
   }
   await flushUpdates(true);
   await writes.batch.flush();

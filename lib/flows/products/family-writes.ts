@@ -44,9 +44,9 @@ async function variantDone(ctx: ProductsContext, w: FamilyWrites, plan: FamilyPl
 }
 
 /** A new family: ONE `POST /v3/catalog/products` with every variant inline; BigCommerce creates the options and their values. */
-async function createFamily(ctx: ProductsContext, w: FamilyWrites, plan: FamilyPlan): Promise<void> {
-  if (plan.variants.length === 0) return;
-  await ctx.idMap.lock(`family:${plan.key}`, async () => {
+async function createFamily(ctx: ProductsContext, w: FamilyWrites, plan: FamilyPlan): Promise<number | undefined> {
+  if (plan.variants.length === 0) return undefined;
+  return ctx.idMap.lock(`family:${plan.key}`, async () => {
     const variants = plan.variants.map((v) => ({ ...v.fields, option_values: v.options.map((o) => ({ option_display_name: o.name, label: o.label })) }));
     const body = { type: 'physical', ...(plan.categoryId === undefined ? {} : { categories: [plan.categoryId] }), ...plan.create, variants } as ProductCreate;
     let created: Awaited<ReturnType<ProductsContext['bigcommerce']['createProduct']>>;
@@ -56,7 +56,7 @@ async function createFamily(ctx: ProductsContext, w: FamilyWrites, plan: FamilyP
       if (!isRecordProblem(error)) throw error;
       await fail(ctx, plan.key, error.message, hintFor(error), body, PRODUCT_FAMILY_ENTITY);
       w.summary.failed += 1;
-      return;
+      return undefined;
     }
     const productId = created.id;
     if (typeof productId !== 'number') throw new Error(`BigCommerce created family ${plan.key} without an id`);
@@ -72,6 +72,7 @@ async function createFamily(ctx: ProductsContext, w: FamilyWrites, plan: FamilyP
     await ctx.idMap.putDone({ entity: PRODUCT_FAMILY_ENTITY, sourceId: plan.key, targetId: String(productId), contentHash: plan.hash, data: { categoryId: plan.categoryId, members: plan.members, source: plan.source } });
     await ctx.log.record({ entity: 'article-family', sourceId: plan.key, outcome: 'created', message: `Created product ${productId} for variant family ${plan.key} with ${plan.variants.length} variant(s).`, sent: body, targetRef: String(productId), searchText: plan.key });
     w.summary.familiesCreated += 1;
+    return productId;
   });
 }
 
@@ -109,7 +110,8 @@ async function optionValuesFor(ctx: ProductsContext, productId: number, options:
  * Brings one family's product in step: creates it when it is new (and not found by SKU), else queues the
  * product's update when its own fields changed, and the variants whose article changed (updates, new
  * variants with new option values, purchasing disabled for articles gone from the family). A family whose
- * product and articles all hash as last sent costs nothing at all.
+ * product and articles all hash as last sent costs nothing at all. Returns the family's product id
+ * (undefined when it could not be created).
  */
 export async function syncFamily(
   ctx: ProductsContext,
@@ -118,7 +120,7 @@ export async function syncFamily(
   familyEntry: IdMapEntry | undefined,
   variantEntries: ReadonlyMap<string, IdMapEntry>,
   adoptable: number | undefined,
-): Promise<void> {
+): Promise<number | undefined> {
   let productId = familyEntry?.state === 'done' && familyEntry.targetId ? Number(familyEntry.targetId) : undefined;
   const adopted = productId === undefined && adoptable !== undefined;
   if (productId === undefined) productId = adoptable;
@@ -143,9 +145,9 @@ export async function syncFamily(
   }
   if (!familyChanged && changed.length === 0 && gone.length === 0) {
     w.summary.familiesUnchanged += 1;
-    return;
+    return productId;
   }
-  if (changed.length === 0 && gone.length === 0) return;
+  if (changed.length === 0 && gone.length === 0) return productId;
 
   const current = await variantsOf(ctx, productId);
   const bySku = new Map(current.map((v) => [(v.sku ?? '').toLowerCase(), v]));
@@ -199,6 +201,7 @@ export async function syncFamily(
       w.summary.variantsUpdated += 1;
     });
   }
+  return productId;
 }
 
 async function optionsOf(ctx: ProductsContext, productId: number): Promise<ProductOption[]> {

@@ -69,7 +69,13 @@ interface Candidate {
  * delete the old image (so the product keeps one image from AccountView). An article whose image is gone
  * (no `IMG_MEDIUM`) loses the image this app uploaded; the merchant's own images are never touched.
  */
-export async function syncImages(ctx: ProductsContext, page: readonly ArticleRow[], incremental: boolean): Promise<void> {
+export async function syncImages(
+  ctx: ProductsContext,
+  page: readonly ArticleRow[],
+  incremental: boolean,
+  /** The product each article's image goes on, when not its own simple product (a family's, see families.ts). */
+  productIds?: ReadonlyMap<string, number>,
+): Promise<void> {
   if (page.length === 0) return;
   const all = page.map((row) => ({ code: row.ART_CODE, name: imageNameOf(row) }));
   const images = await ctx.idMap.getMany(PRODUCT_IMAGE_ENTITY, all.map((r) => r.code));
@@ -80,12 +86,12 @@ export async function syncImages(ctx: ProductsContext, page: readonly ArticleRow
   }
   const named = all.filter((r) => r.name !== '');
   if (named.length === 0) return;
-  const products = await ctx.idMap.getMany(PRODUCT_ENTITY, named.map((r) => r.code));
+  const products = productIds ? new Map<string, IdMapEntry>() : await ctx.idMap.getMany(PRODUCT_ENTITY, named.map((r) => r.code));
   const candidates: Candidate[] = [];
   for (const { code, name } of named) {
     const product = products.get(code);
-    if (product?.state !== 'done' || !product.targetId) continue;
-    const productId = Number(product.targetId);
+    const productId = productIds ? productIds.get(code) : product?.state === 'done' && product.targetId ? Number(product.targetId) : undefined;
+    if (productId === undefined) continue;
     const entry = images.get(code);
     const known = imageData.parse(entry?.data ?? {});
     const mayHaveChanged = incremental || entry?.state !== 'done' || !entry.contentHash || known.name !== name || known.productId !== productId;

@@ -108,7 +108,7 @@ export async function syncProducts(ctx: ProductsContext, options: { since: Date 
     // After the products, so new ones have an id to hang their image on.
     await syncImages(ctx, simple, options.since !== undefined);
   }
-  await syncFamilies(ctx, compiled, basis.basis, [...families].sort(), fields, catalog, summary);
+  await syncFamilies(ctx, compiled, basis.basis, [...families].sort(), fields, catalog, summary, options.since);
   if (seen && ctx.settings.hideGone) {
     await hideGone(ctx, seen, summary);
     await hideGone(ctx, families, summary, PRODUCT_FAMILY_ENTITY);
