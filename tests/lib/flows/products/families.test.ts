@@ -210,6 +210,39 @@ describe('products flow: variant families', () => {
     expect(variant(await family('WEBT-SHIRT'), 'WEBT-SHIRT-M-GROEN')?.option_values.map((o) => o.label)).toEqual(['M', 'Geel']);
   });
 
+  it('isolates a new variant whose SKU another product already has, and creates the rest of the batch', async () => {
+    // BEL-MESSING is a simple product in the store; its article joins the family together with a new one.
+    await t.article({ ART_CODE: 'BEL-MESSING', AG_CODE: 'WEBT', MAIN_ART: 'WEBT-SHIRT', VAR_SIZE: 'XXL', VAR_COLOR: 'Rood', PX_SELL: 33.02, WEIGHT: 0.2 }, true);
+    await jersey('WEBT-SHIRT-XXL-BLAUW', 'XXL', 'Blauw');
+    const mark = t.mark();
+    const { summary, log } = await t.run();
+    expect(summary.message).toMatch(/ 1 failed\. .*variants: 1 created, 0 updated\.$/);
+    expect(log.find('article', 'BEL-MESSING')).toMatchObject({ outcome: 'failed', hint: expect.stringContaining('already has this SKU') as unknown });
+    // The batch of two is refused, then each is sent alone.
+    expect(short(mark).filter((w) => w === 'PUT /v3/catalog/variants')).toHaveLength(3);
+    const shirt = await family('WEBT-SHIRT');
+    expect(variant(shirt, 'WEBT-SHIRT-XXL-BLAUW')).toBeDefined();
+    expect(variant(shirt, 'BEL-MESSING')).toBeUndefined();
+    // Out of the selection again, so the next tests see only their own writes.
+    await t.article({ ART_CODE: 'BEL-MESSING', MAIN_ART: '', AG_CODE: 'BOEK' }, true);
+  });
+
+  it('sends a family of 55 changed variants in two variant batches (50 + 5)', async () => {
+    for (let i = 1; i <= 55; i++) await t.article({ ART_CODE: `WEBT-BAND-${String(i).padStart(2, '0')}`, ART_DESC1: `Binnenband maat ${i}`, PX_SELL: 4.09, WEIGHT: 0.1, MAIN_ART: 'WEBT-BAND', VAR_SIZE: String(i) });
+    const created = t.mark();
+    await t.run();
+    expect(short(created)).toEqual(['POST /v3/catalog/products']);
+    expect((await family('WEBT-BAND')).variants).toHaveLength(55);
+
+    for (let i = 1; i <= 55; i++) await t.article({ ART_CODE: `WEBT-BAND-${String(i).padStart(2, '0')}`, PX_SELL: 4.5 }, true);
+    const mark = t.mark();
+    const { summary } = await t.run();
+    expect(summary.message).toContain('variants: 0 created, 55 updated.');
+    const batches = t.writesSince(mark).filter((w) => w.path.endsWith('/v3/catalog/variants'));
+    expect(batches).toHaveLength(2);
+    expect(new Set((await family('WEBT-BAND')).variants.map((v) => v.price))).toEqual(new Set([5.45]));
+  });
+
   it('stops selling the variant of an article that left the family, on the next full read', async () => {
     await t.article({ ART_CODE: 'WEBT-SOK-43', AG_CODE: 'BOEK' }, true);
     const mark = t.mark();
