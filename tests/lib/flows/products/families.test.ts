@@ -163,7 +163,8 @@ describe('products flow: variant families', () => {
     await t.article({ ART_CODE: 'WEBT-SHIRT-M-BLAUW', ART_DESC1: 'Wielershirt Pro blauw maat M' }, true);
     const mark = t.mark();
     const { summary } = await t.run();
-    expect(summary.message).toContain('Variant families: 0 created, 1 updated, 0 unchanged; variants: 0 created, 0 updated.');
+    // Other families are read again only when one of their articles changed in the same second as the newest change.
+    expect(summary.message).toMatch(/Variant families: 0 created, 1 updated, \d+ unchanged; variants: 0 created, 0 updated\.$/);
     expect(short(mark)).toEqual(['PUT /v3/catalog/products']);
     expect((await family('WEBT-SHIRT')).name).toBe('Wielershirt Pro blauw maat M');
   });

