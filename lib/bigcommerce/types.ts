@@ -79,6 +79,19 @@ export type VariantBatchUpdate = Partial<CatalogSpec['schemas']['productVariant_
   option_values?: CatalogSpec['schemas']['productVariantOptionValue_Full'][];
 };
 
+/*
+ * Variant options (`/v3/catalog/products/{id}/options`): no product-variant-options spec ships in the shared
+ * specs either; the shapes are the products spec's option schemas (reference §2.3).
+ */
+export type ProductOption = CatalogSpec['schemas']['productOption_Base'];
+export type ProductOptionValue = CatalogSpec['schemas']['productOptionOptionValue_Full'];
+/** `POST …/options`: one option with at least one value. */
+export type ProductOptionCreate = Required<Pick<ProductOption, 'display_name' | 'type'>> & {
+  sort_order?: number;
+  option_values: CatalogSpec['schemas']['productOptionOptionValue_Base'][];
+};
+export type ProductOptionValueCreate = CatalogSpec['schemas']['productOptionOptionValue_Base'];
+
 // Inventory and locations V3
 export type AbsoluteAdjustment = BodyOf<InventoryOps['put-absolute-adjustment']>;
 export type AbsoluteAdjustmentItem = ItemOf<AbsoluteAdjustment['items']>;

@@ -11,6 +11,10 @@ import type {
   ProductCreate,
   ProductImage,
   ProductImageCreate,
+  ProductOption,
+  ProductOptionCreate,
+  ProductOptionValue,
+  ProductOptionValueCreate,
   ProductListQuery,
   ProductQuery,
   Variant,
@@ -63,6 +67,20 @@ export function catalogEndpoints(call: Call) {
     async updateVariants(variants: readonly VariantBatchUpdate[]): Promise<Variant[]> {
       checkBatch('updateVariants', variants.length, BATCH_LIMITS.variants);
       return batch('/v3/catalog/variants', variants);
+    },
+
+    listProductOptions(productId: number): AsyncGenerator<ProductOption> {
+      return listV3<ProductOption>(call, `/v3/catalog/products/${idSegment(productId)}/options`, { limit: 250 });
+    },
+
+    /** One option per call, with its first values. */
+    createProductOption(productId: number, option: ProductOptionCreate): Promise<ProductOption> {
+      return data('POST', `/v3/catalog/products/${idSegment(productId)}/options`, option);
+    },
+
+    /** A value added to an option the product already has (a family that gains a size). */
+    createProductOptionValue(productId: number, optionId: number, value: ProductOptionValueCreate): Promise<ProductOptionValue> {
+      return data('POST', `/v3/catalog/products/${idSegment(productId)}/options/${idSegment(optionId)}/values`, value);
     },
 
     /** By public URL (`image_url`); BigCommerce fetches the file itself. */

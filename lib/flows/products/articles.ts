@@ -14,7 +14,10 @@ const ALWAYS_READ = ['ART_CODE', 'EAN_CODE', 'VAT_CODE', 'REC_BLK', 'AG_CODE', '
  */
 export function fieldsFor(mapping: RecordMapping, settings: ProductFlowSettings): string[] {
   const names = new Set<string>(ALWAYS_READ);
-  if (settings.variantGroupField !== '') names.add(settings.variantGroupField);
+  if (settings.variantGroupField !== '') {
+    names.add(settings.variantGroupField);
+    for (const option of settings.variantOptions) names.add(option.field);
+  }
   for (const field of mapping.fields) {
     const code = field.expression.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, ' ').replace(/\$[A-Za-z_]\w*/g, ' ');
     for (const match of code.matchAll(/\b[A-Z][A-Z0-9_]*\b/g)) names.add(match[0]);
@@ -56,9 +59,14 @@ export function mappingInput(row: ArticleRow): Record<string, unknown> {
 
 /** Whether the article belongs to a variant family (its grouping column is filled). */
 export function inVariantFamily(row: ArticleRow, settings: ProductFlowSettings): boolean {
-  if (settings.variantGroupField === '') return false;
+  return familyOf(row, settings) !== '';
+}
+
+/** The article's family (grouping value), trimmed; empty when it has none. */
+export function familyOf(row: ArticleRow, settings: ProductFlowSettings): string {
+  if (settings.variantGroupField === '') return '';
   const value = row[settings.variantGroupField];
-  return typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null;
+  return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 }
 
 /** EAN-13 and GTIN-14 of the same item differ only by leading zeros. */

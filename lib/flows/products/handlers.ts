@@ -34,8 +34,13 @@ export function describeProductSync(summary: ProductSyncSummary): RunSummary {
   const hidden = summary.hidden > 0 ? ` ${summary.hidden} product(s) hidden because their article is gone.` : '';
   const categories =
     summary.categoriesCreated + summary.categoriesRenamed > 0 ? ` Categories: ${summary.categoriesCreated} created, ${summary.categoriesRenamed} renamed.` : '';
-  const families = summary.variantArticles > 0 ? ` ${summary.variantArticles} article(s) of variant families were left out (not synced yet).` : '';
-  return { message: `Products: ${parts.join(', ')}.${hidden}${categories}${families}`, counts: { skipped: summary.unchanged + summary.variantArticles } };
+  const familyCount = summary.familiesCreated + summary.familiesUpdated + summary.familiesUnchanged;
+  const families =
+    familyCount + summary.variantsCreated + summary.variantsUpdated > 0
+      ? ` Variant families: ${summary.familiesCreated} created, ${summary.familiesUpdated} updated, ${summary.familiesUnchanged} unchanged; variants: ${summary.variantsCreated} created, ${summary.variantsUpdated} updated.`
+      : '';
+  // An unchanged product or family leaves no record of its own.
+  return { message: `Products: ${parts.join(', ')}.${hidden}${categories}${families}`, counts: { skipped: summary.unchanged + summary.familiesUnchanged } };
 }
 
 /**

@@ -66,18 +66,32 @@ interface Candidate {
  * them; on a full read only those without an image yet, with another file name, or on another product —
  * an image whose bytes changed also changed the article's CNG_DATE, which the incremental runs catch.
  * The sha256 of the bytes decides: equal to the id-map's → nothing; new → upload; changed → upload, then
- * delete the old image (so the product keeps one image from AccountView).
+ * delete the old image (so the product keeps one image from AccountView). An article whose image is gone
+ * (no `IMG_MEDIUM`) loses the image this app uploaded; the merchant's own images are never touched.
  */
-export async function syncImages(ctx: ProductsContext, page: readonly ArticleRow[], incremental: boolean): Promise<void> {
-  const named = page.map((row) => ({ code: row.ART_CODE, name: imageNameOf(row) })).filter((r) => r.name !== '');
+export async function syncImages(
+  ctx: ProductsContext,
+  page: readonly ArticleRow[],
+  incremental: boolean,
+  /** The product each article's image goes on, when not its own simple product (a family's, see families.ts). */
+  productIds?: ReadonlyMap<string, number>,
+): Promise<void> {
+  if (page.length === 0) return;
+  const all = page.map((row) => ({ code: row.ART_CODE, name: imageNameOf(row) }));
+  const images = await ctx.idMap.getMany(PRODUCT_IMAGE_ENTITY, all.map((r) => r.code));
+  // An article without an image whose image this app uploaded: the image was removed in AccountView.
+  for (const { code } of all.filter((r) => r.name === '')) {
+    const entry = images.get(code);
+    if (entry?.state === 'done' && entry.targetId) await removeImage(ctx, code, entry);
+  }
+  const named = all.filter((r) => r.name !== '');
   if (named.length === 0) return;
-  const products = await ctx.idMap.getMany(PRODUCT_ENTITY, named.map((r) => r.code));
-  const images = await ctx.idMap.getMany(PRODUCT_IMAGE_ENTITY, named.map((r) => r.code));
+  const products = productIds ? new Map<string, IdMapEntry>() : await ctx.idMap.getMany(PRODUCT_ENTITY, named.map((r) => r.code));
   const candidates: Candidate[] = [];
   for (const { code, name } of named) {
     const product = products.get(code);
-    if (product?.state !== 'done' || !product.targetId) continue;
-    const productId = Number(product.targetId);
+    const productId = productIds ? productIds.get(code) : product?.state === 'done' && product.targetId ? Number(product.targetId) : undefined;
+    if (productId === undefined) continue;
     const entry = images.get(code);
     const known = imageData.parse(entry?.data ?? {});
     const mayHaveChanged = incremental || entry?.state !== 'done' || !entry.contentHash || known.name !== name || known.productId !== productId;
@@ -93,6 +107,31 @@ export async function syncImages(ctx: ProductsContext, page: readonly ArticleRow
     const data = new Map(rows.map((r) => [r.ART_CODE, r[IMAGE_DATA_FIELD] ?? '']));
     for (const candidate of chunk) await syncImage(ctx, candidate, data.get(candidate.code) ?? '');
   }
+}
+
+/**
+ * Deletes the image this app put on the product (known from the id-map, so never one the merchant added)
+ * and forgets it; an image the merchant already deleted counts as removed.
+ */
+async function removeImage(ctx: ProductsContext, code: string, entry: IdMapEntry): Promise<void> {
+  const { productId } = imageData.parse(entry.data ?? {});
+  const imageId = Number(entry.targetId);
+  if (productId !== undefined) {
+    try {
+      await ctx.bigcommerce.deleteProductImage(productId, imageId);
+    } catch (error) {
+      if (!(isRecordProblem(error) && error.status === 404)) throw error;
+    }
+  }
+  await ctx.idMap.remove(PRODUCT_IMAGE_ENTITY, code);
+  await ctx.log.record({
+    entity: 'article-image',
+    sourceId: code,
+    outcome: 'updated',
+    message: `Removed image ${imageId} from product ${productId ?? ''}: the article has no image in AccountView any more.`,
+    targetRef: String(imageId),
+    searchText: code,
+  });
 }
 
 async function syncImage(ctx: ProductsContext, candidate: Candidate, base64: string): Promise<void> {

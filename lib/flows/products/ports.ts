@@ -19,6 +19,11 @@ export interface ProductsContext extends FlowContext {
     | 'updateCustomField'
     | 'uploadProductImage'
     | 'deleteProductImage'
+    | 'listVariants'
+    | 'updateVariants'
+    | 'listProductOptions'
+    | 'createProductOption'
+    | 'createProductOptionValue'
   >;
   accountview: Pick<AccountViewClient, 'readPages' | 'readAll'>;
   settings: ProductFlowSettings;
@@ -39,8 +44,15 @@ export interface ProductSyncSummary {
   /** Article groups that became a category, or whose category was renamed. */
   categoriesCreated: number;
   categoriesRenamed: number;
-  /** Articles of a variant family, left out until variant families are synced. */
+  /** Articles of a variant family read this run (each is a variant of its family's product). */
   variantArticles: number;
+  /** Variant families: products created, updated (the product itself), and families without any write. */
+  familiesCreated: number;
+  familiesUpdated: number;
+  familiesUnchanged: number;
+  /** Variants created (new articles of a family, or with a new family) and updated (sku, EAN, price, weight, purchasing). */
+  variantsCreated: number;
+  variantsUpdated: number;
   /** The newest change date read; the next run starts there. */
   newestChange: string | undefined;
 }

@@ -14,10 +14,18 @@ export function hintFor(error: BigCommerceApiError): string {
   return 'Check the article in AccountView (name, price, weight) and the products mapping.';
 }
 
-/** An expected per-record problem: kept on the id-map row and in the activity log, with what to do about it. */
-export async function fail(ctx: ProductsContext, code: string, message: string, hint: string, sent: unknown): Promise<{ kind: 'failed' }> {
-  await ctx.idMap.putFailed(PRODUCT_ENTITY, code, message);
-  await ctx.log.record({ entity: 'article', sourceId: code, outcome: 'failed', message, hint, sent, searchText: code });
+/** Id-map entity of a variant family: source id is the grouping value (MAIN_ART), target id the product id. */
+export const PRODUCT_FAMILY_ENTITY = 'product-family';
+/** Id-map entity of an article in a family: source id is ART_CODE, target id the variant id. */
+export const PRODUCT_VARIANT_ENTITY = 'product-variant';
+
+/**
+ * An expected per-record problem: kept on the id-map row and in the activity log, with what to do about it.
+ * `entity` is the id-map entity (a simple product's by default); the log always speaks of the article.
+ */
+export async function fail(ctx: ProductsContext, code: string, message: string, hint: string, sent: unknown, entity: string = PRODUCT_ENTITY): Promise<{ kind: 'failed' }> {
+  await ctx.idMap.putFailed(entity, code, message);
+  await ctx.log.record({ entity: entity === PRODUCT_FAMILY_ENTITY ? 'article-family' : 'article', sourceId: code, outcome: 'failed', message, hint, sent, searchText: code });
   return { kind: 'failed' };
 }
 

@@ -27,11 +27,28 @@ export const productFlowSettings = z.object({
    */
   fieldModes: z.record(z.string(), z.enum(['always', 'create-only'])).default({}),
   /**
-   * The article column that groups variants into a family (MAIN_ART). Variant families are not synced
-   * yet: their articles are left out (counted as skipped) so they do not become loose products that
-   * would later have to be merged. Empty: no grouping, every article becomes a product of its own.
+   * The article column that groups variants into a family (MAIN_ART): the articles sharing a value become
+   * ONE BigCommerce product (SKU = that value) with an option per `variantOptions` field and a variant per
+   * article. Empty: no grouping, every article becomes a product of its own.
    */
   variantGroupField: z.string().trim().toUpperCase().regex(/^([A-Z][A-Z0-9_]*)?$/, 'must be an AccountView field name').default('MAIN_ART'),
+  /**
+   * Which article columns are a family's options, and the name shoppers see for each (mapped by hand:
+   * AccountView has no notion of option names). Order = order on the storefront. A family uses the
+   * options its articles fill in; every article of the family must fill in each of those.
+   */
+  variantOptions: z
+    .array(
+      z.object({
+        field: z.string().trim().toUpperCase().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an AccountView field name'),
+        name: z.string().trim().min(1).max(255),
+      }),
+    )
+    .max(10)
+    .default([
+      { field: 'VAR_SIZE', name: 'Size' },
+      { field: 'VAR_COLOR', name: 'Colour' },
+    ]),
   /** Article groups become BigCommerce categories (in the default channel's tree) and products are put in theirs. */
   categories: z.boolean().default(true),
   /** The category the group categories go under; 0: top level. */

@@ -1,37 +1,20 @@
 import { z } from 'zod';
 import { avNumber } from '@/lib/accountview';
-import { BATCH_LIMITS, type ProductBatchUpdate, type ProductCreate } from '@/lib/bigcommerce';
+import { BATCH_LIMITS, type ProductCreate } from '@/lib/bigcommerce';
 import type { IdMapEntry } from '@/lib/db/queries/id-map';
-import { compileMapping, mergeMapping, MappingError, type CompiledMapping, type FieldMode, type RecordMapping } from '@/lib/mapping';
+import { compileMapping, mergeMapping, type CompiledMapping, type FieldMode, type RecordMapping } from '@/lib/mapping';
 import { productMapping } from '@/lib/mapping/defaults/products';
-import { ARTICLE_OBJECT, articleQuery, articleRow, fieldsFor, inVariantFamily, mappingInput, type ArticleRow } from './articles';
+import { ARTICLE_OBJECT, articleQuery, articleRow, familyOf, fieldsFor, type ArticleRow } from './articles';
 import { loadCatalogIndex, type CatalogIndex } from './catalog-index';
 import { contentHash } from './content-hash';
 import { syncCategories } from './categories';
-import { customFieldsOf, syncCustomFields } from './custom-fields';
 import { hideGone } from './hide-gone';
 import { syncImages } from './images';
-import { fail, hintFor, isRecordProblem, PRODUCT_ENTITY } from './record-problems';
+import { categoryOf, mapArticle, type Basis } from './map-article';
+import { syncFamilies } from './families';
+import { fail, hintFor, isRecordProblem, PRODUCT_ENTITY, PRODUCT_FAMILY_ENTITY } from './record-problems';
 import type { ProductsContext, ProductSyncSummary } from './ports';
-
-interface Pending {
-  code: string;
-  productId: number;
-  /** The update-mode record: only `always` fields, so create-only content in BigCommerce survives. */
-  record: Record<string, unknown>;
-  hash: string;
-  adopted: boolean;
-  /** The article group's category, and the one this flow put the product in last time. */
-  categoryId: number | undefined;
-  previousCategoryId: number | undefined;
-}
-
-interface Basis {
-  pricesIncludeVat: boolean;
-  vatRates: Record<string, number>;
-  /** AG_CODE → category id; empty when categories are off. */
-  categories: Map<string, number>;
-}
+import { sendUpdates, type Pending } from './product-updates';
 
 /** What the id-map keeps per product besides the hash. */
 const productData = z.object({ categoryId: z.number().optional() }).catch({});
@@ -61,12 +44,28 @@ async function readBasis(ctx: ProductsContext): Promise<{ ok: true; basis: Basis
 /**
  * Articles → BigCommerce products: reads changed articles page by page, matches each to a product
  * (id-map, then SKU, then EAN), creates what is new and updates what changed in batches of 10.
- * A product whose mapped content equals what was last sent costs no write.
+ * Articles of a variant family (`variantGroupField`) become variants of one product per family
+ * (families.ts). A product or variant whose mapped content equals what was last sent costs no write.
  */
 export async function syncProducts(ctx: ProductsContext, options: { since: Date | undefined }): Promise<ProductSyncSummary & { stopped?: string }> {
   // A full read (no `since`) sees every article, so what it does not see is gone.
   const seen = options.since ? undefined : new Set<string>();
-  const summary: ProductSyncSummary = { created: 0, updated: 0, unchanged: 0, failed: 0, hidden: 0, variantArticles: 0, categoriesCreated: 0, categoriesRenamed: 0, newestChange: undefined };
+  const summary: ProductSyncSummary = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    failed: 0,
+    hidden: 0,
+    variantArticles: 0,
+    familiesCreated: 0,
+    familiesUpdated: 0,
+    familiesUnchanged: 0,
+    variantsCreated: 0,
+    variantsUpdated: 0,
+    categoriesCreated: 0,
+    categoriesRenamed: 0,
+    newestChange: undefined,
+  };
   const merged = withModes(mergeMapping(productMapping, ctx.mapping ?? {}), ctx.settings.fieldModes);
   const compiled = compileMapping(merged);
   const basis = await readBasis(ctx);
@@ -80,21 +79,25 @@ export async function syncProducts(ctx: ProductsContext, options: { since: Date 
 
   let index: CatalogIndex | undefined;
   const catalog = async () => (index ??= await loadCatalogIndex(ctx));
-  const query = articleQuery(ctx.settings, fieldsFor(merged, ctx.settings), options.since);
+  const fields = fieldsFor(merged, ctx.settings);
+  const query = articleQuery(ctx.settings, fields, options.since);
+  // Families are handled after the simple products, each read whole (see families.ts); only their keys are kept.
+  const families = new Set<string>();
 
   for await (const page of ctx.accountview.readPages(ARTICLE_OBJECT, query, articleRow)) {
     const known = await ctx.idMap.getMany(PRODUCT_ENTITY, page.map((r) => r.ART_CODE));
-    if (summary.variantArticles === 0 && page.some((r) => inVariantFamily(r, ctx.settings))) {
-      ctx.log.info('articles of variant families are left out: variant families are not synced yet', { field: ctx.settings.variantGroupField });
-    }
     const updates: Pending[] = [];
+    const simple: ArticleRow[] = [];
     for (const row of page) {
       noteChange(summary, row);
       seen?.add(row.ART_CODE);
-      if (inVariantFamily(row, ctx.settings)) {
+      const family = familyOf(row, ctx.settings);
+      if (family !== '') {
         summary.variantArticles += 1;
+        families.add(family);
         continue;
       }
+      simple.push(row);
       const outcome = await handleArticle(ctx, compiled, basis.basis, row, known.get(row.ART_CODE), catalog);
       if (outcome.kind === 'update') updates.push(outcome.pending);
       else summary[outcome.kind] += 1;
@@ -103,9 +106,13 @@ export async function syncProducts(ctx: ProductsContext, options: { since: Date 
       await sendUpdates(ctx, updates.slice(i, i + BATCH_LIMITS.products), summary);
     }
     // After the products, so new ones have an id to hang their image on.
-    await syncImages(ctx, page.filter((r) => !inVariantFamily(r, ctx.settings)), options.since !== undefined);
+    await syncImages(ctx, simple, options.since !== undefined);
   }
-  if (seen && ctx.settings.hideGone) await hideGone(ctx, seen, summary);
+  await syncFamilies(ctx, compiled, basis.basis, [...families].sort(), fields, catalog, summary, options.since);
+  if (seen && ctx.settings.hideGone) {
+    await hideGone(ctx, seen, summary);
+    await hideGone(ctx, families, summary, PRODUCT_FAMILY_ENTITY);
+  }
   return summary;
 }
 
@@ -130,26 +137,10 @@ async function handleArticle(
   catalog: () => Promise<CatalogIndex>,
 ): Promise<ArticleOutcome> {
   const code = row.ART_CODE;
-  const input = mappingInput(row);
-  const vatRate = basis.vatRates[row.VAT_CODE ?? ''];
-  if (vatRate === undefined && basis.pricesIncludeVat) {
-    // A guessed rate would put a wrong price in the shop.
-    return fail(ctx, code, `The VAT code "${row.VAT_CODE ?? ''}" has no known percentage, so the price including VAT cannot be worked out.`, 'Add the code to the VAT rates in the products settings, or give the article another VAT code in AccountView.', row);
-  }
-  const bindings = {
-    pricesIncludeVat: basis.pricesIncludeVat,
-    vatRate: vatRate ?? 0,
-    defaultWeight: ctx.settings.defaultWeight,
-    hideBlocked: ctx.settings.hideBlocked,
-  };
-  let update: Record<string, unknown>;
-  try {
-    update = (await compiled.evaluate(input, bindings, { mode: 'update' })).record;
-  } catch (error) {
-    if (!(error instanceof MappingError)) throw error;
-    return fail(ctx, code, `The mapping of "${error.target}" failed: ${error.reason}`, 'Fix the article in AccountView or the products mapping for this field.', row);
-  }
-  const categoryId = basis.categories.get(String(row.AG_CODE ?? '').trim());
+  const mapped = await mapArticle(ctx, compiled, basis, row, 'update');
+  if (!mapped.ok) return fail(ctx, code, mapped.message, mapped.hint, row);
+  const update = mapped.record;
+  const categoryId = categoryOf(basis, row);
   const hash = contentHash({ record: update, categoryId });
   const productId = entry?.state === 'done' && entry.targetId ? Number(entry.targetId) : undefined;
   const previousCategoryId = productData.parse(entry?.data ?? {}).categoryId;
@@ -162,7 +153,9 @@ async function handleArticle(
   if (existing !== undefined) return { kind: 'update', pending: { code, productId: existing, record: update, hash, adopted: true, categoryId, previousCategoryId: undefined } };
 
   return ctx.idMap.lock(`product:${code}`, async () => {
-    const created = (await compiled.evaluate(input, bindings, { mode: 'create' })).record;
+    const createMapped = await mapArticle(ctx, compiled, basis, row, 'create');
+    if (!createMapped.ok) return fail(ctx, code, createMapped.message, createMapped.hint, row);
+    const created = createMapped.record;
     const body = { type: 'physical', ...(categoryId === undefined ? {} : { categories: [categoryId] }), ...created } as ProductCreate;
     try {
       const product = await ctx.bigcommerce.createProduct(body);
@@ -177,52 +170,4 @@ async function handleArticle(
       return fail(ctx, code, error.message, hintFor(error), body);
     }
   });
-}
-
-function batchEntry(pending: Pending, categories?: Map<number, number[]>): ProductBatchUpdate {
-  // Custom fields go through their own endpoints (see custom-fields.ts).
-  const { custom_fields: _ignored, ...fields } = pending.record;
-  const current = categories?.get(pending.productId);
-  if (!current || 'categories' in fields) return { id: pending.productId, ...fields } as ProductBatchUpdate;
-  // The merchant's own categories stay; only the one this flow chose last time is swapped.
-  const kept = current.filter((c) => c !== pending.previousCategoryId && c !== pending.categoryId);
-  return { id: pending.productId, ...fields, categories: pending.categoryId === undefined ? kept : [...kept, pending.categoryId] } as ProductBatchUpdate;
-}
-
-/** Current categories of the products in a batch whose group category changed (one GET per batch). */
-async function currentCategories(ctx: ProductsContext, batch: Pending[]): Promise<Map<number, number[]>> {
-  const ids = batch.filter((p) => p.categoryId !== p.previousCategoryId).map((p) => p.productId);
-  const found = new Map<number, number[]>();
-  if (ids.length === 0) return found;
-  for await (const product of ctx.bigcommerce.listProducts({ 'id:in': ids, include_fields: ['categories'] })) {
-    if (typeof product.id === 'number') found.set(product.id, product.categories ?? []);
-  }
-  return found;
-}
-
-/** One `PUT /v3/catalog/products` of ≤ 10; when BigCommerce refuses the batch, each product alone to find the culprit. */
-async function sendUpdates(ctx: ProductsContext, batch: Pending[], summary: ProductSyncSummary): Promise<void> {
-  const categories = await currentCategories(ctx, batch);
-  try {
-    await ctx.bigcommerce.updateProducts(batch.map((p) => batchEntry(p, categories)));
-  } catch (error) {
-    if (!isRecordProblem(error)) throw error;
-    if (batch.length > 1) {
-      for (const pending of batch) await sendUpdates(ctx, [pending], summary);
-      return;
-    }
-    const [only] = batch;
-    if (only) {
-      await fail(ctx, only.code, error.message, hintFor(error), batchEntry(only, categories));
-      summary.failed += 1;
-    }
-    return;
-  }
-  for (const pending of batch) {
-    await syncCustomFields(ctx, pending.productId, customFieldsOf(pending.record.custom_fields));
-    await ctx.idMap.putDone({ entity: PRODUCT_ENTITY, sourceId: pending.code, targetId: String(pending.productId), contentHash: pending.hash, data: { categoryId: pending.categoryId } });
-    const message = pending.adopted ? `Linked to existing product ${pending.productId} and updated.` : `Updated product ${pending.productId}.`;
-    await ctx.log.record({ entity: 'article', sourceId: pending.code, outcome: 'updated', message, sent: batchEntry(pending, categories), targetRef: String(pending.productId), searchText: pending.code });
-    summary.updated += 1;
-  }
 }

@@ -11,6 +11,11 @@ import type { RecordMapping } from '../types';
  * Bindings: `$pricesIncludeVat` (the store enters prices with VAT), `$vatRate` (percentage of the
  * article's VAT code), `$defaultWeight` (for articles without a weight), `$hideBlocked`.
  * AccountView columns an expression names (upper-case words outside quotes) are the ones read.
+ *
+ * Variant families (articles sharing the products setting `variantGroupField`) go through the same
+ * mapping: the family's product takes the record of its main (or first) article with `sku` set to the
+ * family's code, and each other article becomes a variant taking `sku`, `upc`/`gtin`, `price`, `weight`
+ * and, from `is_visible`, "purchasing disabled" (lib/flows/products/family-plan.ts).
  */
 export const productMapping: RecordMapping = {
   fields: [

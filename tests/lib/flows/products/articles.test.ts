@@ -8,13 +8,17 @@ describe('article reads', () => {
   it('reads only the columns the mapping names and the image file name, never the heavy image data unless asked', () => {
     const settings = defaultProductFlowSettings();
     const fields = fieldsFor(productMapping, settings);
-    expect(fields).toEqual(['AG_CODE', 'ART_CODE', 'ART_DESC1', 'ART_DESC2', 'CNG_DATE', 'EAN_CODE', 'IMG_MEDIUM', 'MAIN_ART', 'PX_SELL', 'REC_BLK', 'UNIT_CODE', 'VAT_CODE', 'WEIGHT']);
+    expect(fields).toEqual(['AG_CODE', 'ART_CODE', 'ART_DESC1', 'ART_DESC2', 'CNG_DATE', 'EAN_CODE', 'IMG_MEDIUM', 'MAIN_ART', 'PX_SELL', 'REC_BLK', 'UNIT_CODE', 'VAR_COLOR', 'VAR_SIZE', 'VAT_CODE', 'WEIGHT']);
     expect(fields).not.toContain('IMG_M_DATA');
     // Words in quotes and `$bindings` are not columns.
     const merged = mergeMapping(productMapping, { name: '"NEW " & ART_DESC2 & $string($vatRate)', search_keywords: 'IMG_MEDIUM.name' });
     expect(fieldsFor(merged, { ...settings, variantGroupField: '' })).toEqual(expect.arrayContaining(['IMG_MEDIUM']));
     expect(fieldsFor(merged, { ...settings, variantGroupField: '' })).not.toContain('NEW');
     expect(fieldsFor(merged, { ...settings, variantGroupField: '' })).not.toContain('MAIN_ART');
+    // The option columns are read only when families are on, and the merchant's own ones.
+    expect(fieldsFor(merged, { ...settings, variantGroupField: '' })).not.toContain('VAR_SIZE');
+    expect(fieldsFor(productMapping, { ...settings, variantOptions: [{ field: 'MAAT', name: 'Maat' }] })).toEqual(expect.arrayContaining(['MAAT']));
+    expect(fieldsFor(productMapping, { ...settings, variantOptions: [{ field: 'MAAT', name: 'Maat' }] })).not.toContain('VAR_SIZE');
   });
 
   it('filters on the change date only after the first run, and on the chosen article groups', () => {

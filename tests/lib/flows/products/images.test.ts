@@ -85,4 +85,43 @@ describe('products flow: images', () => {
     expect(imageWrites(mark)).toEqual([]);
     expect(await imagesOf('WEBT-IMG1')).toHaveLength(1);
   });
+
+  it("removes the image this app put on the product once it is removed in AccountView, and leaves the merchant's own", async () => {
+    const [product] = await t.productsBySku('WEBT-IMG1');
+    const ours = await imagesOf('WEBT-IMG1');
+    expect(ours).toHaveLength(1);
+    const own = await t.world.bigcommerce(NL_STORE).createProductImage(product?.id ?? 0, { image_url: 'https://cdn.example.com/fietsbel-sfeer.jpg', is_thumbnail: false });
+    await t.article({ ART_CODE: 'WEBT-IMG1', IMG_MEDIUM: '', IMG_M_DATA: '' }, true);
+
+    const mark = t.mark();
+    const { log } = await t.run();
+    const writes = imageWrites(mark);
+    expect(writes.map((w) => w.method)).toEqual(['DELETE']);
+    expect(writes[0]?.path).toMatch(new RegExp(`/images/${ours[0]?.id}$`));
+    expect((await imagesOf('WEBT-IMG1')).map((i) => i.id)).toEqual([own.id]);
+    expect(log.find('article-image', 'WEBT-IMG1')?.message).toMatch(/^Removed image/);
+
+    // Forgotten: neither an incremental nor a full read deletes anything again.
+    const again = t.mark();
+    await t.run();
+    await t.run({ fullReadEveryHours: 2 });
+    expect(imageWrites(again)).toEqual([]);
+    expect((await imagesOf('WEBT-IMG1')).map((i) => i.id)).toEqual([own.id]);
+  });
+
+  it("puts the image of the article a family's product is made from on that product, once", async () => {
+    await t.article({ ART_CODE: 'WEBT-IMGF-1', ART_DESC1: 'Fietstas zwart', PX_SELL: 24.75, WEIGHT: 0.9, MAIN_ART: 'WEBT-IMGF', VAR_COLOR: 'Zwart', IMG_MEDIUM: 'fietstas.png', IMG_M_DATA: PNG });
+    await t.article({ ART_CODE: 'WEBT-IMGF-2', ART_DESC1: 'Fietstas grijs', PX_SELL: 24.75, WEIGHT: 0.9, MAIN_ART: 'WEBT-IMGF', VAR_COLOR: 'Grijs', IMG_MEDIUM: 'fietstas-grijs.png', IMG_M_DATA: OTHER_PNG });
+    const mark = t.mark();
+    const { log } = await t.run();
+    expect(imageWrites(mark).map((w) => w.method)).toEqual(['POST']);
+    const images = await imagesOf('WEBT-IMGF');
+    expect(images).toHaveLength(1);
+    expect(log.find('article-image', 'WEBT-IMGF-1')).toMatchObject({ outcome: 'created', targetRef: String(images[0]?.id) });
+
+    const again = t.mark();
+    await t.run();
+    await t.run({ fullReadEveryHours: 3 });
+    expect(t.writesSince(again)).toEqual([]);
+  });
 });

@@ -76,8 +76,11 @@ describe('products flow', () => {
     expect(Object.entries(query).some(([k, v]) => k.startsWith('filteroperator') && v.toLowerCase() === 'dateonorafterdate')).toBe(true);
     expect(JSON.stringify(query)).not.toContain('IMG_M_DATA');
     expect(JSON.stringify(query)).toContain('ART_DESC1');
-    expect(summary.message).toBe('Products: 0 created, 0 updated, 5 unchanged, 0 failed.');
-    expect(summary.counts).toEqual({ skipped: 5 });
+    // Only articles changed at or after the newest change date the last run saw are read again: all five
+    // when they were written within the same second, fewer on a slow machine; none costs a write.
+    const [, unchanged] = /^Products: 0 created, 0 updated, (\d+) unchanged, 0 failed\.$/.exec(summary.message ?? '') ?? [];
+    expect(Number(unchanged)).toBeGreaterThanOrEqual(1);
+    expect(summary.counts).toEqual({ skipped: Number(unchanged) });
     expect(t.writesSince(mark)).toEqual([]);
   });
 
@@ -89,7 +92,7 @@ describe('products flow', () => {
 
     const mark = t.mark();
     const { summary } = await t.run();
-    expect(summary.message).toBe('Products: 0 created, 1 updated, 4 unchanged, 0 failed.');
+    expect(summary.message).toMatch(/^Products: 0 created, 1 updated, \d+ unchanged, 0 failed\.$/);
     const writes = t.writesSince(mark);
     expect(writes).toEqual([{ method: 'PUT', path: expect.stringMatching(/\/v3\/catalog\/products$/) as unknown, query: expect.anything() as unknown, status: 200, at: expect.any(String) as unknown }]);
     const [renamed] = await t.productsBySku('WEBT-0001');
@@ -115,15 +118,14 @@ describe('products flow', () => {
     expect((await t.productsBySku('WEBT-0001'))[0]?.description).toBe('<p>Bidon 750 ml transparant</p><p>BPA-vrij</p>');
   });
 
-  it('leaves articles of variant families out until variant families are synced', async () => {
+  it('makes one product with a variant for an article of a variant family, without touching the others', async () => {
     await t.article({ ART_CODE: 'WEBT-0010-S', ART_DESC1: 'Fietshandschoen maat S', PX_SELL: 16.49, WEIGHT: 0.1, MAIN_ART: 'WEBT-0010', VAR_SIZE: 'S' });
     const mark = t.mark();
     const { summary } = await t.run({ fieldModes: { description: 'always' } });
-    // Incremental: only articles changed since the newest change the last run saw (plus the new one).
-    const [, unchanged] = /0 created, 0 updated, (\d+) unchanged, 0 failed\. 1 article\(s\) of variant families were left out \(not synced yet\)\.$/.exec(summary.message ?? '') ?? [];
-    expect(unchanged).toBeDefined();
-    expect(summary.counts).toEqual({ skipped: Number(unchanged) + 1 });
-    expect(t.writesSince(mark)).toEqual([]);
+    expect(summary.message).toMatch(/0 created, 0 updated, \d+ unchanged, 0 failed\. Variant families: 1 created, 0 updated, 0 unchanged; variants: 1 created, 0 updated\.$/);
+    expect(t.writesSince(mark).map((w) => `${w.method} ${w.path.replace(/^.*\/v3/, '/v3')}`)).toEqual(['POST /v3/catalog/products']);
+    const [family] = await t.productsBySku('WEBT-0010');
+    expect(family).toMatchObject({ name: 'Fietshandschoen maat S', price: 19.95 });
     expect(await t.productsBySku('WEBT-0010-S')).toHaveLength(0);
   });
 

@@ -26,6 +26,17 @@ const optionCreate = z.object({
     .max(250),
 });
 
+/** Up to 250 values per option (reference §2.3). */
+const MAX_OPTION_VALUES = 250;
+
+// One value added to an existing option: productOptionOptionValue_Base (label and sort_order required in a POST).
+const optionValueCreate = z.object({
+  label: z.string().min(1).max(255),
+  sort_order: z.number().int(),
+  is_default: z.boolean().optional(),
+  value_data: z.record(z.string(), z.unknown()).nullable().optional(),
+});
+
 function findOption(req: ApiRequest) {
   const product = findProduct(req);
   const id = idParam(req, 'optionId');
@@ -96,6 +107,32 @@ export const optionRoutes: ApiRoute[] = [
       product.options = product.options.filter((o) => o.id !== option.id);
       touchProduct(req, product);
       return { status: 204 };
+    },
+  },
+  {
+    method: 'GET',
+    version: 'v3',
+    path: '/catalog/products/:productId/options/:optionId/values',
+    scopes: CATALOG_READ,
+    handle: (req) => v3List(findOption(req).option.option_values, req.query),
+  },
+  {
+    method: 'POST',
+    version: 'v3',
+    path: '/catalog/products/:productId/options/:optionId/values',
+    scopes: CATALOG_WRITE,
+    handle: async (req) => {
+      const { product, option } = findOption(req);
+      const body = validate(optionValueCreate, await req.json(), 'option value');
+      if (option.option_values.length >= MAX_OPTION_VALUES) throw new ApiError(422, `An option can have at most ${MAX_OPTION_VALUES} values.`, { option_values: 'Too many values.' });
+      if (option.option_values.some((v) => v.label.toLowerCase() === body.label.toLowerCase())) {
+        throw new ApiError(409, `The option value "${body.label}" already exists on this option.`, { label: 'Duplicate option value.' });
+      }
+      if (body.is_default) for (const v of option.option_values) v.is_default = false;
+      const value = { id: nextId(req.store.data, 'optionValue'), label: body.label, sort_order: body.sort_order, value_data: body.value_data ?? null, is_default: body.is_default ?? false };
+      option.option_values.push(value);
+      touchProduct(req, product);
+      return v3One(value);
     },
   },
 ];

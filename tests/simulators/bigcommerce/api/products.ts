@@ -153,7 +153,10 @@ export const productRoutes: ApiRoute[] = [
       const product = createProduct(data, req.store.hash, write, req.rt.now());
       emitEvent(req.rt, req.store, 'store/product/created', { type: 'product', id: product.id });
       inventoryEvent(req, product, write);
-      return v3One(renderProduct(data, product, productView(req.query)));
+      // A product created with `variants` answers with them (the spec's 200 example), so a client learns their ids in the same call.
+      const view = productView(req.query);
+      const includes = write.variants && write.variants.length > 0 ? new Set([...(view.includes ?? []), 'variants']) : view.includes;
+      return v3One(renderProduct(data, product, { ...view, includes }));
     },
   },
   {

@@ -179,6 +179,7 @@ export const variantRoutes: ApiRoute[] = [
       const items = validate(z.array(batchItem).min(1), await req.json(), 'variants');
       const data = req.store.data;
       // Everything is checked before anything changes, so a refused batch leaves the catalog as it was.
+      const newCombinations = new Set<string>();
       const plans = items.map((item, i) => {
         if (item.id !== undefined) {
           const found = findVariant(data, item.id);
@@ -193,6 +194,11 @@ export const variantRoutes: ApiRoute[] = [
         const product = data.products.find((p) => p.id === create.data.product_id);
         if (!product) throw new ApiError(422, `Product ${create.data.product_id} does not exist.`, { [`${i}.product_id`]: 'Product not found.' });
         assertSku(data, create.data.sku);
+        // Option values and their combination are checked here too, so a clash refuses the batch before any update is applied.
+        const values = resolveOptionValues(product, create.data.option_values);
+        const combination = `${product.id}:${values.map((v) => v.id).sort((a, b) => a - b).join(',')}`;
+        if (newCombinations.has(combination)) throw conflict('option_values', 'The batch creates two variants with the same option values.');
+        newCombinations.add(combination);
         return { kind: 'create' as const, item: create.data, product };
       });
       const skus = items.flatMap((it) => (it.sku ? [it.sku.toLowerCase()] : []));
