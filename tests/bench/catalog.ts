@@ -3,7 +3,7 @@ import { syncCheckpoints } from '@/lib/db/schema';
 import { productFlowSettings, productHandlers } from '@/lib/flows/products';
 import { largeAdministration } from '../simulators/accountview/seed/large-administration';
 import { minBigCommerceCalls, minWallSeconds } from './min-calls';
-import type { Benchmark } from './report';
+import { callBreakdown, type Benchmark } from './report';
 import { BENCH_STORE, startBenchWorld, type BenchWorld } from './world';
 
 /** 10,000 articles (1,000 in 200 families of 5) unless BENCH_ARTICLES asks for a quick run. */
@@ -47,7 +47,7 @@ async function fullRun(sampleRss: () => void): Promise<Record<string, number>> {
     categories: data.categories.length - categoriesBefore,
   });
   session = { world, productIds: new Set(created.map((p) => p.id)) };
-  process.stdout.write(`  ${run.summary ?? ''}\n`);
+  process.stdout.write(`  ${run.summary ?? ''}\n  calls: ${callBreakdown(requests)}\n`);
   return {
     products: created.length,
     // Counted in the simulator: option variants of the products the run made.

@@ -1,7 +1,7 @@
 import { customerFlowSettings, customerHandlers } from '@/lib/flows/customers';
 import { largeAdministration } from '../simulators/accountview/seed/large-administration';
 import { minBigCommerceCalls } from './min-calls';
-import type { Benchmark } from './report';
+import { callBreakdown, type Benchmark } from './report';
 import { BENCH_STORE, startBenchWorld } from './world';
 
 const DEBTORS = Number(process.env.BENCH_DEBTORS ?? 5_000);
@@ -23,12 +23,13 @@ export const customersSync: Benchmark = {
       const wallS = (performance.now() - started) / 1000;
       sampleRss();
       if (run.state !== 'success') throw new Error(`customers run ended ${run.state}: ${run.error ?? run.summary}`);
-      process.stdout.write(`  ${run.summary ?? ''}\n`);
+      const requests = world.storeRequests(mark);
+      process.stdout.write(`  ${run.summary ?? ''}\n  calls: ${callBreakdown(requests)}\n`);
       const created = data.customers.filter((c) => !before.has(c.id)).length;
       const updated = data.customers.filter((c) => before.has(c.id) && before.get(c.id) !== c.date_modified).length;
       return {
         debtors: company.tables.CONTACT?.length ?? 0,
-        bigcommerce_calls: world.storeRequests(mark).length,
+        bigcommerce_calls: requests.length,
         min_bigcommerce_calls: minBigCommerceCalls({ kind: 'customers', existingCustomers: before.size, created, updated }),
         wall_s: Math.round(wallS * 10) / 10,
       };

@@ -5,7 +5,7 @@ import type { Row } from '../simulators/accountview';
 import { seedProduct } from '../simulators/bigcommerce/seed/catalog';
 import type { StoreData } from '../simulators/bigcommerce';
 import { minBigCommerceCalls } from './min-calls';
-import type { Benchmark } from './report';
+import { callBreakdown, type Benchmark } from './report';
 import { BENCH_STORE, startBenchWorld } from './world';
 
 const SKUS = Number(process.env.BENCH_SKUS ?? 10_000);
@@ -77,11 +77,12 @@ export const stockSync: Benchmark = {
       const wallS = (performance.now() - started) / 1000;
       sampleRss();
       if (second.state !== 'success') throw new Error(`stock run ended ${second.state}: ${second.error ?? second.summary}`);
-      process.stdout.write(`  second run: ${second.summary ?? ''}\n`);
+      const requests = world.storeRequests(mark);
+      process.stdout.write(`  second run: ${second.summary ?? ''}\n  calls: ${callBreakdown(requests)}\n`);
       return {
         skus: articles.length,
         changed,
-        bigcommerce_calls: world.storeRequests(mark).length,
+        bigcommerce_calls: requests.length,
         min_bigcommerce_calls: minBigCommerceCalls({ kind: 'stock', changed }),
         wall_s: Math.round(wallS * 100) / 100,
       };
