@@ -47,7 +47,8 @@ async function fullRun(sampleRss: () => void): Promise<Record<string, number>> {
     categories: data.categories.length - categoriesBefore,
   });
   session = { world, productIds: new Set(created.map((p) => p.id)) };
-  process.stdout.write(`  ${run.summary ?? ''}\n  calls: ${callBreakdown(requests)}\n`);
+  process.stdout.write(`  ${run.summary ?? ''} (attempts: ${run.attempts})\n  calls: ${callBreakdown(requests)}\n`);
+  for (const problem of world.engineProblems) process.stdout.write(`  engine ${problem}\n`);
   return {
     products: created.length,
     // Counted in the simulator: option variants of the products the run made.

@@ -33,6 +33,14 @@ const selected = wanted.length > 0 ? all.filter((b) => wanted.includes(b.name)) 
 // Keep the app's own logs out of the table.
 process.env.LOG_LEVEL ??= 'silent';
 const database = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+// The commit the run started on (a long run may outlive a commit).
+const commit = (() => {
+  try {
+    return execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
 
 const results: Record<string, Record<string, number>> = {};
 for (const benchmark of selected) {
@@ -62,13 +70,6 @@ for (const benchmark of selected) {
   }
 }
 
-const commit = (() => {
-  try {
-    return execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-})();
 const report = { commit, database, benchmarks: results };
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(process.env.BENCH_OUT ?? 'bench-results/latest.json', `${JSON.stringify(report, null, 2)}\n`);

@@ -31,7 +31,9 @@ export interface BenchWorld {
   /** Switches a flow on with these settings (validated by the flow's own schema). */
   enable(flow: 'products' | 'stock' | 'customers', schema: z.ZodType, settings: unknown): Promise<void>;
   /** Sends the event and waits until the runner is idle; the run's state and summary from the run log. */
-  run(event: EventName): Promise<{ state: string; summary: string | null; error: string | null }>;
+  run(event: EventName): Promise<{ state: string; summary: string | null; error: string | null; attempts: number }>;
+  /** What the runner warned about or reported as errors (a retried or lost run), oldest first. */
+  engineProblems: string[];
   /** The store's REST API requests in the simulator's own log from index `from` on. */
   storeRequests(from?: number): BigCommerceSimulator['requests'];
   close(): Promise<void>;
@@ -69,13 +71,20 @@ export async function startBenchWorld(options: { company: SimCompany; handlers: 
   await chooseCompany(store, options.company.code);
   await accountViewFor(store);
 
-  const runner: Runner = createRunner({ database, handlers: options.handlers, listStores: async () => [store], pollMs: 50 });
+  const engineProblems: string[] = [];
+  const note = (level: string) => (meta: object, message: string) => {
+    const err = (meta as { err?: unknown }).err;
+    engineProblems.push(`${level}: ${message}${err instanceof Error ? ` (${err.name}: ${err.message})` : ''}`);
+  };
+  const logger = { info: () => {}, warn: note('warn'), error: note('error') };
+  const runner: Runner = createRunner({ database, handlers: options.handlers, listStores: async () => [store], pollMs: 50, logger });
   runner.start();
 
   return {
     database,
     bc,
     av,
+    engineProblems,
     async enable(flow, schema, settings) {
       const saved = await saveFlowSettings(database.db, store, flow, schema, settings);
       if (!saved.ok) throw new Error(`${flow} settings refused: ${JSON.stringify(saved.problems)}`);
@@ -89,7 +98,7 @@ export async function startBenchWorld(options: { company: SimCompany; handlers: 
       const mine = runs.filter((r) => !before.has(r.id));
       if (mine.length !== 1) throw new Error(`expected one run for ${event}, found ${mine.length}`);
       const run = mine[0]!;
-      return { state: run.state, summary: run.summary, error: run.error };
+      return { state: run.state, summary: run.summary, error: run.error, attempts: run.attempts };
     },
     storeRequests: (from = 0) => bc.requests.slice(from).filter((r) => r.path.startsWith(`/stores/${store}/`)),
     async close() {
