@@ -15,6 +15,7 @@ const LIST_PAGE = 250;
  */
 export const ordersBurst: Benchmark = {
   name: 'orders.burst',
+  reportsPeakRss: true,
   async run(sampleRss) {
     const pipeline = await startOrderPipeline({ backoffMs: 1_000 });
     try {

@@ -1,0 +1,110 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { accountViewFor, chooseCompany, completeConnect, consentUrl } from '@/lib/accountview-connection';
+import { useDatabase } from '@/lib/db/client';
+import { saveFlowSettings, setFlowState } from '@/lib/db/queries/flow-settings';
+import { saveInstall } from '@/lib/db/queries/stores';
+import { syncRuns } from '@/lib/db/schema';
+import { createRunner, type AnyHandler, type EventName, type Runner } from '@/lib/engine';
+import { env, resetEnvCache } from '@/lib/env';
+import { encryptSecret } from '@/lib/security/secrets';
+import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/databases';
+import { startAccountViewSimulator, type AccountViewSimulator, type SimCompany } from '../simulators/accountview';
+import { installApp, startTestSimulator, type BigCommerceSimulator } from '../simulators/bigcommerce';
+
+export const BENCH_STORE = 'abc123def';
+const AV_CLIENT = { clientId: 'bench-av-client', clientSecret: 'bench-av-secret' };
+// Nothing listens here: the AccountView consent is completed in-process, the URL only has to match.
+const ORIGIN = 'http://127.0.0.1:9';
+
+/**
+ * A store as a merchant has it: the app installed on BigCommerce (simulator, Standard-plan quota of
+ * 150 requests per 30 s), connected to an AccountView administration (simulator, with `company` in
+ * it), a real database (Postgres when DATABASE_URL is set, PGlite otherwise) and the in-process runner
+ * running only the handlers a benchmark gives it. Flows run as the engine runs them: an event, the
+ * real handler, the run log in the database.
+ */
+export interface BenchWorld {
+  database: TestDatabase;
+  bc: BigCommerceSimulator;
+  av: AccountViewSimulator;
+  /** Switches a flow on with these settings (validated by the flow's own schema). */
+  enable(flow: 'products' | 'stock' | 'customers', schema: z.ZodType, settings: unknown): Promise<void>;
+  /** Sends the event and waits until the runner is idle; the run's state and summary from the run log. */
+  run(event: EventName): Promise<{ state: string; summary: string | null; error: string | null; attempts: number }>;
+  /** What the runner warned about or reported as errors (a retried or lost run), oldest first. */
+  engineProblems: string[];
+  /** The store's REST API requests in the simulator's own log from index `from` on. */
+  storeRequests(from?: number): BigCommerceSimulator['requests'];
+  close(): Promise<void>;
+}
+
+export async function startBenchWorld(options: { company: SimCompany; handlers: readonly AnyHandler[] }): Promise<BenchWorld> {
+  const [database, bc] = await Promise.all([
+    openTestDatabase(testDatabaseKinds().includes('postgres') ? 'postgres' : 'pglite'),
+    // Default quota: the Standard plan's 150 requests per 30 s.
+    startTestSimulator({}),
+  ]);
+  const av = await startAccountViewSimulator({ clients: [{ ...AV_CLIENT, redirectUris: [`${ORIGIN}/api/accountview/callback`] }] });
+  av.state.companies.push(options.company);
+
+  process.env.APP_URL = ORIGIN;
+  process.env.BIGCOMMERCE_API_URL = bc.apiUrl;
+  process.env.ACCOUNTVIEW_URL = av.url;
+  process.env.ACCOUNTVIEW_CLIENT_ID = AV_CLIENT.clientId;
+  process.env.ACCOUNTVIEW_CLIENT_SECRET = AV_CLIENT.clientSecret;
+  resetEnvCache();
+  useDatabase(database);
+
+  const store = BENCH_STORE;
+  const token = await installApp(bc, store);
+  await saveInstall(database.db, store, {
+    accessTokenEncrypted: encryptSecret(token, env().ENCRYPTION_KEY, store),
+    scope: 'store_v2_products store_v2_customers store_inventory',
+    accountUuid: undefined,
+    owner: { id: 1001, email: 'eigenaar@groothandel.nl' },
+    installer: { id: 1001, email: 'eigenaar@groothandel.nl' },
+  });
+  const state = new URL(consentUrl({ storeHash: store, userId: 1001 })).searchParams.get('state') ?? '';
+  const code = av.issueCode({ clientId: AV_CLIENT.clientId, redirectUri: `${ORIGIN}/api/accountview/callback`, scope: 'readaccountviewdata updateaccountviewdata' });
+  await completeConnect(new URLSearchParams({ code, state }));
+  await chooseCompany(store, options.company.code);
+  await accountViewFor(store);
+
+  const engineProblems: string[] = [];
+  const note = (level: string) => (meta: object, message: string) => {
+    const err = (meta as { err?: unknown }).err;
+    engineProblems.push(`${level}: ${message}${err instanceof Error ? ` (${err.name}: ${err.message})` : ''}`);
+  };
+  const logger = { info: () => {}, warn: note('warn'), error: note('error') };
+  const runner: Runner = createRunner({ database, handlers: options.handlers, listStores: async () => [store], pollMs: 50, logger });
+  runner.start();
+
+  return {
+    database,
+    bc,
+    av,
+    engineProblems,
+    async enable(flow, schema, settings) {
+      const saved = await saveFlowSettings(database.db, store, flow, schema, settings);
+      if (!saved.ok) throw new Error(`${flow} settings refused: ${JSON.stringify(saved.problems)}`);
+      await setFlowState(database.db, store, flow, { enabled: true });
+    },
+    async run(event) {
+      const before = new Set((await database.db.select({ id: syncRuns.id }).from(syncRuns).where(eq(syncRuns.storeHash, store))).map((r) => r.id));
+      await runner.send({ name: event, data: { storeHash: store } } as never);
+      await runner.drain();
+      const runs = await database.db.select().from(syncRuns).where(and(eq(syncRuns.storeHash, store)));
+      const mine = runs.filter((r) => !before.has(r.id));
+      if (mine.length !== 1) throw new Error(`expected one run for ${event}, found ${mine.length}`);
+      const run = mine[0]!;
+      return { state: run.state, summary: run.summary, error: run.error, attempts: run.attempts };
+    },
+    storeRequests: (from = 0) => bc.requests.slice(from).filter((r) => r.path.startsWith(`/stores/${store}/`)),
+    async close() {
+      await runner.stop();
+      useDatabase(undefined);
+      await Promise.all([database.dispose(), bc.stop(), av.stop()]);
+    },
+  };
+}
