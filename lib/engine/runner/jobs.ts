@@ -75,13 +75,21 @@ export async function enqueue(db: Executor, input: EnqueueInput): Promise<void> 
  * waiting on each other; if two claim different jobs of one store and flow at the same instant, the
  * unique index on running jobs refuses the second, which then simply finds nothing this time.
  */
-export async function claim(db: Executor, options: { now: Date; leaseMs: number }): Promise<JobRow | undefined> {
+export async function claim(
+  db: Executor,
+  options: { now: Date; leaseMs: number; handlers?: readonly string[] },
+): Promise<JobRow | undefined> {
   const running = alias(engineJobs, 'running');
+  // Only work this instance can do: during a rolling deploy an older instance must leave a new
+  // handler's jobs to the instances that have it, instead of failing them as unknown.
+  const known = options.handlers ? inArray(engineJobs.handler, [...options.handlers]) : undefined;
   const due = db
     .select({ id: engineJobs.id })
     .from(engineJobs)
     .where(
-      or(
+      and(
+        known,
+        or(
         and(
           inArray(engineJobs.state, ['pending', 'collecting']),
           lte(engineJobs.runAt, options.now),
@@ -93,6 +101,7 @@ export async function claim(db: Executor, options: { now: Date; leaseMs: number 
             )})`,
         ),
         and(eq(engineJobs.state, 'running'), lt(engineJobs.lockedUntil, options.now)),
+        ),
       ),
     )
     .orderBy(asc(engineJobs.runAt), asc(engineJobs.id))
