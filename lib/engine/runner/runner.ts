@@ -154,7 +154,9 @@ export function createRunner(options: RunnerOptions): Runner {
     const run: ActiveRun = { job, control: new RunControl(), finished: Promise.resolve() };
     active.set(job.id, run);
     run.finished = execute(run)
-      .catch((error: unknown) => log.error({ err: error, jobId: job.id }, 'the runner could not record how a run ended'))
+      .catch((error: unknown) =>
+        log.error({ err: error, jobId: job.id, storeHash: job.storeHash, handler: job.handler, runId: job.runId }, 'the runner could not record how a run ended'),
+      )
       .finally(() => {
         active.delete(job.id);
         wake();
