@@ -174,13 +174,17 @@ export async function requeue(
     .where(heldBy(job));
 }
 
-/** When the next queued job becomes due, so an idle runner can sleep until then. */
+/**
+ * When the next queued job becomes due, so an idle runner can sleep until then. One min() per state:
+ * each is the first entry of the (state, run_at) index, where a min() over `state in (…)` would read
+ * the whole queue on every wake-up once a backlog builds.
+ */
 export async function nextDue(db: Executor): Promise<Date | undefined> {
-  const [row] = await db
-    .select({ at: min(engineJobs.runAt) })
-    .from(engineJobs)
-    .where(inArray(engineJobs.state, ['pending', 'collecting']));
-  return row?.at ?? undefined;
+  const first = (state: 'pending' | 'collecting') =>
+    db.select({ at: min(engineJobs.runAt) }).from(engineJobs).where(eq(engineJobs.state, state));
+  const [[pending], [collecting]] = await Promise.all([first('pending'), first('collecting')]);
+  const times = [pending?.at, collecting?.at].filter((at): at is Date => at instanceof Date);
+  return times.length === 0 ? undefined : new Date(Math.min(...times.map((at) => at.getTime())));
 }
 
 export async function hasJobs(db: Executor): Promise<boolean> {
