@@ -83,6 +83,17 @@ describe('orders under injected faults', () => {
     expect((await createdRecordsFor(ids)).size).toBe(ids.length);
   }, 120_000);
 
+  it('a BigCommerce read that outlasts the client’s 30-second timeout', async () => {
+    // The production timeout, so this waits it out once: the price of testing the real setting.
+    const before = pipeline.bc.requests.length;
+    pipeline.bc.faults.add({ kind: 'slow', delayMs: 31_000, times: 1, match: { method: 'GET', pathPrefix: '/v2/orders' } });
+    const ids = placeOrders(2);
+    await settle();
+    expectEachOnce(ids);
+    expect(pipeline.bc.faults.list()).toEqual([]);
+    expect(pipeline.bc.requests.length).toBeGreaterThan(before);
+  }, 120_000);
+
   it('AccountView errors inside HTTP 200 and IIS 503 pages', async () => {
     pipeline.av.faults.add({ kind: 'error-in-200', probability: 0.25 });
     pipeline.av.faults.add({ kind: 'status', status: 503, probability: 0.1 });
