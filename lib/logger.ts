@@ -13,28 +13,41 @@ export function logger(): pino.Logger {
   return instance;
 }
 
-function createLogger(): pino.Logger {
-  return pino({
-  level: env().NODE_ENV === 'test' ? 'silent' : env().LOG_LEVEL,
-  base: { app: 'accountview-bigcommerce' },
-  redact: {
-    paths: [
-      '*.access_token',
-      '*.accessToken',
-      '*.accessTokenEncrypted',
-      '*.client_secret',
-      '*.clientSecret',
-      '*.refresh_token',
-      '*.refreshToken',
-      '*.signed_payload_jwt',
-      '*.ticket',
-      '*.password',
-      'access_token',
-      'accessToken',
-      'signed_payload_jwt',
-      'ticket',
-    ],
-    censor: '[redacted]',
-  },
-  });
+// Keys whose values are secrets, at the top level and one level down (pino's redact has no deep wildcard).
+const SECRET_KEYS = [
+  'access_token',
+  'accessToken',
+  'accessTokenEncrypted',
+  'refresh_token',
+  'refreshToken',
+  'refreshTokenEncrypted',
+  'client_secret',
+  'clientSecret',
+  'secret',
+  'secretEncrypted',
+  'signed_payload_jwt',
+  'ticket',
+  'password',
+  'authorization',
+  'Authorization',
+  'x-auth-token',
+  'X-Auth-Token',
+];
+
+/**
+ * The app's pino logger. Tests pass a destination (and a level) to read what production would write;
+ * everywhere else it writes JSON lines to stdout, silent under NODE_ENV=test.
+ */
+export function createLogger(options: { destination?: pino.DestinationStream; level?: string } = {}): pino.Logger {
+  return pino(
+    {
+      level: options.level ?? (env().NODE_ENV === 'test' ? 'silent' : env().LOG_LEVEL),
+      base: { app: 'accountview-bigcommerce' },
+      redact: {
+        paths: [...SECRET_KEYS, ...SECRET_KEYS.map((key) => `*.${key}`), '*.headers.authorization', '*.headers["x-auth-token"]'],
+        censor: '[redacted]',
+      },
+    },
+    options.destination,
+  );
 }

@@ -26,7 +26,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'drizzle');
+export const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'drizzle');
 // Any constant works; it only has to be the same for every instance that migrates this database.
 const MIGRATION_LOCK = 727_011;
 

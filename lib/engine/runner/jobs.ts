@@ -75,13 +75,21 @@ export async function enqueue(db: Executor, input: EnqueueInput): Promise<void> 
  * waiting on each other; if two claim different jobs of one store and flow at the same instant, the
  * unique index on running jobs refuses the second, which then simply finds nothing this time.
  */
-export async function claim(db: Executor, options: { now: Date; leaseMs: number }): Promise<JobRow | undefined> {
+export async function claim(
+  db: Executor,
+  options: { now: Date; leaseMs: number; handlers?: readonly string[] },
+): Promise<JobRow | undefined> {
   const running = alias(engineJobs, 'running');
+  // Only work this instance can do: during a rolling deploy an older instance must leave a new
+  // handler's jobs to the instances that have it, instead of failing them as unknown.
+  const known = options.handlers ? inArray(engineJobs.handler, [...options.handlers]) : undefined;
   const due = db
     .select({ id: engineJobs.id })
     .from(engineJobs)
     .where(
-      or(
+      and(
+        known,
+        or(
         and(
           inArray(engineJobs.state, ['pending', 'collecting']),
           lte(engineJobs.runAt, options.now),
@@ -93,6 +101,7 @@ export async function claim(db: Executor, options: { now: Date; leaseMs: number 
             )})`,
         ),
         and(eq(engineJobs.state, 'running'), lt(engineJobs.lockedUntil, options.now)),
+        ),
       ),
     )
     .orderBy(asc(engineJobs.runAt), asc(engineJobs.id))
@@ -165,13 +174,17 @@ export async function requeue(
     .where(heldBy(job));
 }
 
-/** When the next queued job becomes due, so an idle runner can sleep until then. */
+/**
+ * When the next queued job becomes due, so an idle runner can sleep until then. One min() per state:
+ * each is the first entry of the (state, run_at) index, where a min() over `state in (…)` would read
+ * the whole queue on every wake-up once a backlog builds.
+ */
 export async function nextDue(db: Executor): Promise<Date | undefined> {
-  const [row] = await db
-    .select({ at: min(engineJobs.runAt) })
-    .from(engineJobs)
-    .where(inArray(engineJobs.state, ['pending', 'collecting']));
-  return row?.at ?? undefined;
+  const first = (state: 'pending' | 'collecting') =>
+    db.select({ at: min(engineJobs.runAt) }).from(engineJobs).where(eq(engineJobs.state, state));
+  const [[pending], [collecting]] = await Promise.all([first('pending'), first('collecting')]);
+  const times = [pending?.at, collecting?.at].filter((at): at is Date => at instanceof Date);
+  return times.length === 0 ? undefined : new Date(Math.min(...times.map((at) => at.getTime())));
 }
 
 export async function hasJobs(db: Executor): Promise<boolean> {

@@ -70,6 +70,7 @@ export function createRunner(options: RunnerOptions): Runner {
   const inlineSleepMaxMs = options.inlineSleepMaxMs ?? 10_000;
   const stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
   const handlerById = new Map(handlers.map((handler) => [handler.id, handler]));
+  const handlerIds = [...handlerById.keys()];
 
   const active = new Map<number, ActiveRun>();
   let running = false;
@@ -118,8 +119,14 @@ export function createRunner(options: RunnerOptions): Runner {
       do {
         pumpAgain = false;
         while (running && active.size < concurrency) {
-          const job = await queueStatement(() => claim(db, { now: now(), leaseMs }));
+          const job = await queueStatement(() => claim(db, { now: now(), leaseMs, handlers: handlerIds }));
           if (!job) break;
+          if (!running) {
+            // stop() ran while this claim was on its way: hand the job straight back rather than run it
+            // unwatched (no heartbeat, not awaited by stop).
+            await requeue(db, job, { runAt: job.runAt });
+            break;
+          }
           launch(job);
         }
       } while (pumpAgain && running);
@@ -147,7 +154,9 @@ export function createRunner(options: RunnerOptions): Runner {
     const run: ActiveRun = { job, control: new RunControl(), finished: Promise.resolve() };
     active.set(job.id, run);
     run.finished = execute(run)
-      .catch((error: unknown) => log.error({ err: error, jobId: job.id }, 'the runner could not record how a run ended'))
+      .catch((error: unknown) =>
+        log.error({ err: error, jobId: job.id, storeHash: job.storeHash, handler: job.handler, runId: job.runId }, 'the runner could not record how a run ended'),
+      )
       .finally(() => {
         active.delete(job.id);
         wake();

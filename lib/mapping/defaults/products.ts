@@ -25,7 +25,8 @@ export const productMapping: RecordMapping = {
     { target: 'gtin', expression: 'EAN_CODE != "" ? EAN_CODE', type: 'string', mode: 'always' },
     {
       target: 'description',
-      expression: '"<p>" & ART_DESC1 & "</p>" & (ART_DESC2 != "" ? "<p>" & ART_DESC2 & "</p>" : "")',
+      // The storefront renders this as HTML: AccountView's plain text is escaped, never run.
+      expression: '"<p>" & $escapeHtml(ART_DESC1) & "</p>" & (ART_DESC2 != "" ? "<p>" & $escapeHtml(ART_DESC2) & "</p>" : "")',
       type: 'string',
       mode: 'create-only',
       description: 'Long description: written once, so the merchant can improve it in BigCommerce.',

@@ -8,7 +8,7 @@ import { cents, roundHalfAwayFromZero } from './money';
 import { nameSplit } from './name-split';
 import { formatPostcode } from './postcode';
 import { splitAddress } from './split-address';
-import { padWithin, trimTo } from './text';
+import { escapeHtml, padWithin, trimTo } from './text';
 import { vatCode } from './vat-code';
 
 export class EvalDisabledError extends MapperFunctionError {
@@ -39,6 +39,7 @@ export function builtInFunctions(limits: Limits): Record<string, SandboxFunction
     round: fn(roundHalfAwayFromZero, '<n-n?:n>'),
     cents: fn(cents, '<n-:n>'),
     trimTo: fn(trimTo, '<(snb)-n:s>'),
+    escapeHtml: fn(escapeHtml, '<(snb)-:s>'),
     nameSplit: fn(nameSplit, '<s-:o>'),
     countryIso2: fn(countryIso2, '<s-:s>'),
     pad: fn(padWithin(limits.maxStringLength), '<s-ns?:s>'),

@@ -29,3 +29,14 @@ export function padWithin(maxLength: number) {
     return width > 0 ? value + padding : padding + value;
   };
 }
+
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Text placed into an HTML target (a BigCommerce product description): shown as written, never run as
+ * markup or script on the storefront. Plain-text targets (names, SKUs) take the text unescaped.
+ */
+export function escapeHtml(value: string | number | boolean | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return String(value).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
+}
