@@ -3,8 +3,10 @@ import { listSyncableStores } from '@/lib/db/queries/stores';
 import type { EngineLogger } from '@/lib/engine/run-log';
 import { env, type Env } from '@/lib/env';
 import { logger } from '@/lib/logger';
-import type { MailConfig } from './channels';
+import { listOpenProblems, type ProblemRow } from '@/lib/db/queries/notifications';
+import type { ChannelResult, MailConfig } from './channels';
 import { createNotifier, type Notifier } from './notifier';
+import { readNotificationSettings, saveNotificationSettings, type SaveResult, type StoreNotificationSettings } from './settings';
 
 /** Composition: the notifier over the app's database, SMTP settings and logger. */
 
@@ -31,4 +33,23 @@ export async function appNotifier(): Promise<Notifier> {
     logger: notifierLogger,
     listStores: () => listSyncableStores(db),
   });
+}
+
+/** What the settings page shows: the store's settings and whether this installation can send e-mail. */
+export async function loadNotificationSettings(storeHash: string): Promise<StoreNotificationSettings & { mailConfigured: boolean }> {
+  const settings = await readNotificationSettings((await getDatabase()).db, storeHash);
+  return { ...settings, mailConfigured: mailConfigFromEnv() !== undefined };
+}
+
+export async function updateNotificationSettings(storeHash: string, input: unknown): Promise<SaveResult> {
+  return saveNotificationSettings((await getDatabase()).db, storeHash, input);
+}
+
+export async function sendTestNotification(storeHash: string): Promise<ChannelResult[]> {
+  return (await appNotifier()).sendTest(storeHash);
+}
+
+/** The open problems of a store, newest first, for the home page. */
+export async function openProblemsOf(storeHash: string): Promise<ProblemRow[]> {
+  return listOpenProblems((await getDatabase()).db, storeHash);
 }

@@ -2,7 +2,15 @@
  * Telling the merchant when a flow fails (once per problem), when it works again, and once a day if
  * they asked, by e-mail (SMTP) and an optional Slack/Teams incoming webhook.
  */
-export { appNotifier, mailConfigFromEnv } from './app';
+export {
+  appNotifier,
+  loadNotificationSettings,
+  mailConfigFromEnv,
+  openProblemsOf,
+  sendTestNotification,
+  updateNotificationSettings,
+} from './app';
+export type { ProblemRow } from '@/lib/db/queries/notifications';
 export { deliver, NotificationDeliveryError, type ChannelResult, type MailConfig, type OutgoingMessage } from './channels';
 export { createNotifier, type Notifier, type NotifierDeps } from './notifier';
 export { CONSENT_KEY, flowLabel, planProblems, TOKEN_KEY, type FinishedRun } from './problems';
@@ -12,6 +20,7 @@ export {
   readNotificationSettings,
   saveNotificationSettings,
   splitRecipients,
+  type SaveResult,
   type NotificationSettings,
   type StoreNotificationSettings,
 } from './settings';
