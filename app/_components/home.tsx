@@ -4,6 +4,7 @@ import { Box, H1, Message, Text } from '@bigcommerce/big-design';
 import { AppNav } from '@/components/app-nav';
 import type { HomeData } from '../page-data';
 import { AccountViewPanel } from './accountview-panel';
+import { HealthPanel } from './health-panel';
 import { OrdersPanel } from './orders-panel';
 
 export function Home({ data }: { data: HomeData }) {
@@ -22,8 +23,11 @@ export function Home({ data }: { data: HomeData }) {
           <Message type="warning" messages={[{ text: data.storeProblem }]} />
         </Box>
       ) : null}
-      <AccountViewPanel data={data.accountView} />
-      <Box marginTop="large">
+      <HealthPanel data={data} />
+      <Box marginTop="large" id="accountview">
+        <AccountViewPanel data={data.accountView} />
+      </Box>
+      <Box marginTop="large" id="orders">
         <OrdersPanel data={data.orders} />
       </Box>
     </>

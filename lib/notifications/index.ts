@@ -25,3 +25,4 @@ export {
   type StoreNotificationSettings,
 } from './settings';
 export { DAILY_SUMMARY_CHECK_MS, dailySummaryFunction } from './schedule';
+export { FLOW_KEYS, flowKey, storeHealth, switchFlow, type FlowKey, type FlowSwitch, type OpenProblem } from './health';

@@ -1,6 +1,6 @@
 import type { FlowDayFigures, ProblemRow } from '@/lib/db/queries/notifications';
 import type { OutgoingMessage } from './channels';
-import { flowLabel } from './problems';
+import { flowLabel } from './keys';
 
 /**
  * The words of every message, plain text for e-mail and chat alike: what happened, what fixes it,

@@ -2,6 +2,9 @@ import { AccountViewAuthError } from '@/lib/accountview';
 import { BigCommerceAuthError } from '@/lib/bigcommerce';
 import type { SyncRecordRow } from '@/lib/db/queries/runs';
 import type { ProblemInput } from '@/lib/db/queries/notifications';
+import { CONSENT_KEY, flowLabel, TOKEN_KEY } from './keys';
+
+export { CONSENT_KEY, flowLabel, TOKEN_KEY };
 
 /**
  * What a finished run means for the merchant's open problems. A problem is store + flow + kind:
@@ -23,17 +26,7 @@ export interface FinishedRun {
 export const PROBLEM_KINDS = ['run-failed', 'records-failing', 'consent-revoked', 'token-refused'] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 
-export const CONSENT_KEY = 'accountview:consent-revoked';
-export const TOKEN_KEY = 'bigcommerce:token-refused';
 const CONNECTION_KEYS = [CONSENT_KEY, TOKEN_KEY];
-
-export const FLOW_LABELS: Record<string, string> = {
-  orders: 'Orders to AccountView',
-  products: 'Products from AccountView',
-  stock: 'Stock levels from AccountView',
-  customers: 'Customers to AccountView',
-};
-export const flowLabel = (flow: string | null) => (flow ? (FLOW_LABELS[flow] ?? flow) : 'Connection');
 
 const ENTITY_WORDS: Record<string, [string, string]> = {
   order: ['order', 'orders'],
@@ -79,7 +72,7 @@ export function connectionProblemOf(error: unknown, runId?: string): ProblemInpu
         flow: null,
         kind: 'token-refused',
         message: 'BigCommerce refused the app’s access to the store: the app was uninstalled or its access was revoked. Nothing is synchronised until it has access again.',
-        hint: 'Install the app again from the BigCommerce control panel (Apps › My apps). AccountView stays connected.',
+        hint: 'Install the app again from the BigCommerce control panel (Apps › My apps) so it has access to the store again.',
         runId,
       };
     }
