@@ -1,6 +1,6 @@
 'use client';
 
-import { Box, Button, H2, Link, Message, Panel, Text } from '@bigcommerce/big-design';
+import { Box, Button, H2, H3, Link, Message, Panel, Text } from '@bigcommerce/big-design';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { repairWebhooks } from '../_actions/repair-order-webhooks';
@@ -17,7 +17,9 @@ export function HealthPanel({ data }: { data: HomeData }) {
       <H2>Needs your attention</H2>
       {items.map((item) => (
         <Box key={item.id} marginBottom="medium" data-testid={`health-${item.id}`}>
-          <Message type={item.severity} header={item.title} messages={[{ text: item.text }]} />
+          {/* The title as a heading of its own: a Message header is an h4, which would skip a level under the h2. */}
+          <H3 marginBottom="xSmall">{item.title}</H3>
+          <Message type={item.severity} messages={[{ text: item.text }]} />
           <Box marginTop="xSmall">
             <Fix item={item} />
           </Box>

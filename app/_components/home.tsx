@@ -11,25 +11,28 @@ export function Home({ data }: { data: HomeData }) {
   return (
     <>
       <AppNav />
-      <Box marginBottom="large">
-        <H1 data-testid="greeting">Welcome, {data.storeName ?? `store ${data.storeHash}`}</H1>
-        <Text color="secondary60">
-          Signed in as {data.userEmail}
-          {data.isOwner ? ' (store owner)' : ''}
-        </Text>
-      </Box>
-      {data.storeProblem ? (
+      {/* The content of the active "Overview" tab: AppNav's tab points at it with aria-controls. */}
+      <div id="home-content" role="tabpanel" aria-labelledby="home">
         <Box marginBottom="large">
-          <Message type="warning" messages={[{ text: data.storeProblem }]} />
+          <H1 data-testid="greeting">Welcome, {data.storeName ?? `store ${data.storeHash}`}</H1>
+          <Text color="secondary60">
+            Signed in as {data.userEmail}
+            {data.isOwner ? ' (store owner)' : ''}
+          </Text>
         </Box>
-      ) : null}
-      <HealthPanel data={data} />
-      <Box marginTop="large" id="accountview">
-        <AccountViewPanel data={data.accountView} />
-      </Box>
-      <Box marginTop="large" id="orders">
-        <OrdersPanel data={data.orders} />
-      </Box>
+        {data.storeProblem ? (
+          <Box marginBottom="large">
+            <Message type="warning" messages={[{ text: data.storeProblem }]} />
+          </Box>
+        ) : null}
+        <HealthPanel data={data} />
+        <Box marginTop="large" id="accountview">
+          <AccountViewPanel data={data.accountView} />
+        </Box>
+        <Box marginTop="large" id="orders">
+          <OrdersPanel data={data.orders} />
+        </Box>
+      </div>
     </>
   );
 }
