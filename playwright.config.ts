@@ -15,6 +15,7 @@ import {
   CLIENT_SECRET,
   SIM_PORT,
   SIM_URL,
+  SMTP_PORT,
 } from './tests/e2e/config';
 
 // A fresh PGlite folder per run unless CI hands us a Postgres database.
@@ -69,6 +70,9 @@ export default defineConfig({
         DATA_DIR: dataDir,
         NEXT_TELEMETRY_DISABLED: '1',
         LOG_LEVEL: 'warn',
+        // Notification e-mails go to the SMTP server tests/e2e/notifications.spec.ts starts.
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        MAIL_FROM: 'AccountView app <noreply@e2e.test>',
         ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
       },
     },

@@ -82,6 +82,10 @@ const schema = z.object({
   DATABASE_URL: optionalString,
   DATA_DIR: z.string().default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Outgoing mail for notifications, e.g. `smtps://user:pass@smtp.example.com:465`; unset: no e-mail is sent. */
+  SMTP_URL: optionalString,
+  /** The From address of notification e-mails, e.g. `AccountView koppeling <noreply@example.com>`. */
+  MAIL_FROM: optionalString,
 });
 
 export type Env = z.output<typeof schema>;

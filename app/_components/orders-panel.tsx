@@ -1,13 +1,24 @@
 'use client';
 
 import { Badge, Box, Button, Flex, H2, Message, Panel, Text } from '@bigcommerce/big-design';
+import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { repairWebhooks, type RepairResult } from '../_actions/repair-order-webhooks';
 import type { HomeData } from '../page-data';
+import { setFlowSwitch, type FlowSwitchAction } from './flow-actions';
+
+const SWITCH: Record<'off' | 'on' | 'paused', { action: FlowSwitchAction; label: string }> = {
+  off: { action: 'switch-on', label: 'Switch on' },
+  on: { action: 'pause', label: 'Pause' },
+  paused: { action: 'resume', label: 'Resume' },
+};
 
 export function OrdersPanel({ data }: { data: HomeData['orders'] }) {
   const [result, setResult] = useState<RepairResult>();
   const [pending, startTransition] = useTransition();
+  const [switching, startSwitch] = useTransition();
+  const router = useRouter();
+  const toggle = SWITCH[data.paused ? 'paused' : data.enabled ? 'on' : 'off'];
   const badge = data.paused
     ? { label: 'Paused', variant: 'warning' as const }
     : data.enabled
@@ -25,7 +36,20 @@ export function OrdersPanel({ data }: { data: HomeData['orders'] }) {
         {data.webhooksCheckedAt ? ` Webhooks last checked ${data.webhooksCheckedAt}.` : ''}
       </Text>
       {data.webhookProblem ? <Message type="warning" messages={[{ text: data.webhookProblem }]} /> : null}
-      <Box marginTop="medium">
+      <Flex marginTop="medium" flexGap="0.75rem" flexWrap="wrap">
+        <Button
+          data-testid="orders-switch"
+          variant={toggle.action === 'pause' ? 'secondary' : 'primary'}
+          isLoading={switching}
+          onClick={() =>
+            startSwitch(async () => {
+              await setFlowSwitch('orders', toggle.action);
+              router.refresh();
+            })
+          }
+        >
+          {toggle.label}
+        </Button>
         <Button
           data-testid="repair-webhooks"
           variant="secondary"
@@ -34,7 +58,7 @@ export function OrdersPanel({ data }: { data: HomeData['orders'] }) {
         >
           Repair webhooks
         </Button>
-      </Box>
+      </Flex>
       {result ? (
         <Box marginTop="medium" data-testid="repair-result">
           <Message type={result.ok ? 'success' : 'error'} messages={[{ text: result.message }]} />

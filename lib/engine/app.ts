@@ -9,7 +9,8 @@ import type { EngineLogger } from './run-log';
 import { createRunner, type Runner } from './runner/runner';
 import { inngestSettingsFromEnv, usesInngest, type InngestSettings } from './settings';
 import { listSyncableStores } from '@/lib/db/queries/stores';
-import type { AnyHandler } from './types';
+import type { AnyHandler, OnRunEnd } from './types';
+import { appNotifier, DAILY_SUMMARY_CHECK_MS, dailySummaryFunction } from '@/lib/notifications';
 
 /**
  * The app's engine: the composition of the database, the handler list and the settings. Kept on
@@ -29,12 +30,23 @@ const engineLogger: EngineLogger = {
 
 const listStores = async () => listSyncableStores((await getDatabase()).db);
 
+// Notifications: told of every run's end by both engines; the daily summary on a timer / an Inngest cron.
+const onRunEnd: OnRunEnd = async (end) => (await appNotifier()).runFinished(end);
+const sendDailySummaries = async () => (await appNotifier()).sendDailySummaries();
+
 /** The process's runner, started on first use. */
 export function appRunner(): Promise<Runner> {
   state.runner ??= (async () => {
     // Imported here, not at the top: the handler list imports the flows, which import this module.
     const { handlers } = await import('./handlers');
-    const runner = createRunner({ database: await getDatabase(), handlers, listStores, logger: engineLogger });
+    const runner = createRunner({
+      database: await getDatabase(),
+      handlers,
+      listStores,
+      logger: engineLogger,
+      onRunEnd,
+      timers: [{ everyMs: DAILY_SUMMARY_CHECK_MS, run: sendDailySummaries }],
+    });
     runner.start();
     return runner;
   })().catch((error: unknown) => {
@@ -74,9 +86,13 @@ export async function stopEngine(): Promise<void> {
 
 /** The Inngest functions for /api/inngest. */
 export function inngestFunctions(handlers: readonly AnyHandler[]): InngestFunction.Any[] {
-  return createInngestFunctions(handlers, {
-    database: getDatabase,
-    listStores,
-    logger: engineLogger,
-  });
+  return [
+    ...createInngestFunctions(handlers, {
+      database: getDatabase,
+      listStores,
+      logger: engineLogger,
+      onRunEnd,
+    }),
+    dailySummaryFunction(sendDailySummaries),
+  ];
 }

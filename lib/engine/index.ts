@@ -10,6 +10,8 @@ export type {
   RecordEntry,
   RecordOutcome,
   RunLogger,
+  OnRunEnd,
+  RunEnd,
   RunSummary,
   RunTrigger,
   Step,

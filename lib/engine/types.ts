@@ -87,3 +87,18 @@ export const DEFAULT_RETRIES = 4;
 export function defineHandler<E extends EventName>(definition: HandlerDefinition<E>): HandlerDefinition<E> {
   return definition;
 }
+
+/**
+ * How a run ended, for whoever listens (the notifications): reported once per run, after the engine
+ * has recorded it. `failed` counts failed records; a `failed` state is the whole run giving up.
+ */
+export interface RunEnd {
+  storeHash: string;
+  runId: string;
+  flow: FlowName;
+  state: 'success' | 'partial' | 'failed';
+  failed: number;
+  error?: unknown;
+  errorMessage?: string;
+}
+export type OnRunEnd = (end: RunEnd) => Promise<void>;

@@ -11,6 +11,8 @@ export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 47312);
 export const AV_PORT = Number(process.env.E2E_AV_PORT ?? 47313);
 export const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
 export const AV_URL = `http://127.0.0.1:${AV_PORT}`;
+/** The notifications spec's own SMTP server (started by the spec); the app is pointed at it. */
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? AV_PORT + 1);
 export const APP_URL = `http://localhost:${APP_PORT}`;
 export const CLIENT_ID = 'e2e-client-id';
 export const CLIENT_SECRET = 'e2e-client-secret';

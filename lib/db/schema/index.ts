@@ -6,3 +6,4 @@ export * from './engine';
 export * from './orders';
 export * from './stores';
 export * from './webhooks';
+export * from './notifications';

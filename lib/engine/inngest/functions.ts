@@ -7,7 +7,7 @@ import { describeError, isRetryable, retryAfterMs } from '../errors';
 import { triggerOf, type EngineEvent } from '../events';
 import { invokeHandler, parseEvent } from '../invoke';
 import { createRunLogger, type EngineLogger } from '../run-log';
-import { DEFAULT_RETRIES, type AnyHandler, type Step } from '../types';
+import { DEFAULT_RETRIES, type AnyHandler, type OnRunEnd, type RunEnd, type Step } from '../types';
 import { batchCollected, inngest, inngestEvents } from './client';
 import { batchTimeout, MAX_BATCH_SIZE, STORE_THROTTLE, storeConcurrency } from './flow-control';
 
@@ -16,6 +16,8 @@ export interface InngestDeps {
   /** The installed stores, for schedules. */
   listStores: () => Promise<string[]>;
   logger: EngineLogger;
+  /** Told how each run ended (notifications); its failures are logged, never the run's. */
+  onRunEnd?: OnRunEnd;
 }
 
 type InngestStep = GetStepTools<typeof inngest>;
@@ -120,16 +122,29 @@ function worker(handler: AnyHandler, deps: InngestDeps): InngestFunction.Any {
           },
           datas,
         );
-        await finishRun(database.db, storeHash, syncRunId, summary ?? {});
+        const row = await finishRun(database.db, storeHash, syncRunId, summary ?? {});
+        if (row) await reportEnd(deps, { ...run, state: row.state === 'partial' ? 'partial' : 'success', failed: row.failed });
         return { runId: syncRunId, message: summary?.message ?? null };
       } catch (error) {
         // A failed step has used its own retries; a typed permanent error has none; else Inngest retries.
         const final = !isRetryable(error) || (error instanceof Error && error.name === 'StepError') || attempt >= retries;
-        if (final) await failRun(database.db, storeHash, syncRunId, describeError(error));
+        if (final) {
+          await failRun(database.db, storeHash, syncRunId, describeError(error));
+          await reportEnd(deps, { ...run, state: 'failed', failed: 0, error, errorMessage: describeError(error) });
+        }
         throw toInngestError(error);
       }
     },
   );
+}
+
+/** Notifications must never turn a finished run into a failed one (or make Inngest retry it). */
+async function reportEnd(deps: InngestDeps, end: RunEnd): Promise<void> {
+  try {
+    await deps.onRunEnd?.(end);
+  } catch (error) {
+    deps.logger.error({ err: error, runId: end.runId }, 'could not report how a run ended');
+  }
 }
 
 function scheduler(handler: AnyHandler, deps: InngestDeps): InngestFunction.Any {

@@ -5,7 +5,7 @@ import { describeError, EngineError, isRetryable, retryAfterMs, UnknownHandlerEr
 import { triggerOf, type EngineEvent, type StoreEventName } from '../events';
 import { invokeHandler, parseEvent } from '../invoke';
 import { createRunLogger, type EngineLogger } from '../run-log';
-import { DEFAULT_RETRIES, type AnyHandler, type FlowContext, type RunSummary } from '../types';
+import { DEFAULT_RETRIES, type AnyHandler, type FlowContext, type OnRunEnd, type RunEnd, type RunSummary } from '../types';
 import { defaultBackoffMs } from './backoff';
 import { createDurableStep, RunControl, type DurableStep, type Interrupt } from './durable-step';
 import { claim, enqueue, extendLeases, hasJobs, loadSteps, nextDue, removeJob, requeue, type JobRow } from './jobs';
@@ -29,6 +29,10 @@ export interface RunnerOptions {
   inlineSleepMaxMs?: number;
   /** How long `stop()` waits for steps that are executing to finish and be saved. Default 10 s. */
   stopTimeoutMs?: number;
+  /** Told how each run ended (notifications); its failures are logged, never the run's. */
+  onRunEnd?: OnRunEnd;
+  /** Other periodic work of the app (the daily summary), started and stopped with the runner. */
+  timers?: Array<{ everyMs: number; run: () => Promise<void> }>;
 }
 
 export interface Runner {
@@ -197,11 +201,14 @@ export function createRunner(options: RunnerOptions): Runner {
     const { job } = run;
     const tag = { storeHash: job.storeHash, handler: job.handler, runId: job.runId, attempt: job.attempts + 1 };
     switch (outcome.kind) {
-      case 'done':
-        await db.transaction(async (tx) => {
-          if (await removeJob(tx, job)) await finishRun(tx, job.storeHash, job.runId, outcome.summary ?? {});
-        });
+      case 'done': {
+        const summary = outcome.summary ?? {};
+        const row = await db.transaction(async (tx) =>
+          (await removeJob(tx, job)) ? finishRun(tx, job.storeHash, job.runId, summary) : undefined,
+        );
+        if (row) await reportEnd({ ...end(job), state: row.state === 'partial' ? 'partial' : 'success', failed: row.failed });
         return;
+      }
       case 'error': {
         const message = describeError(outcome.error);
         if (isRetryable(outcome.error) && job.attempts < retries) {
@@ -211,9 +218,12 @@ export function createRunner(options: RunnerOptions): Runner {
           return;
         }
         log.error({ ...tag, err: outcome.error }, 'run failed');
-        await db.transaction(async (tx) => {
-          if (await removeJob(tx, job)) await failRun(tx, job.storeHash, job.runId, message);
+        const failed = await db.transaction(async (tx) => {
+          if (!(await removeJob(tx, job))) return false;
+          await failRun(tx, job.storeHash, job.runId, message);
+          return true;
         });
+        if (failed) await reportEnd({ ...end(job), state: 'failed', failed: 0, error: outcome.error, errorMessage: message });
         return;
       }
       case 'suspend':
@@ -227,6 +237,16 @@ export function createRunner(options: RunnerOptions): Runner {
       case 'lost':
         log.warn(tag, 'run lost its claim to another runner, which carries on with it');
         return;
+    }
+  }
+
+  const end = (job: JobRow) => ({ storeHash: job.storeHash, runId: job.runId, flow: job.flow });
+
+  async function reportEnd(runEnd: RunEnd): Promise<void> {
+    try {
+      await options.onRunEnd?.(runEnd);
+    } catch (error) {
+      log.error({ err: error, runId: runEnd.runId }, 'could not report how a run ended');
     }
   }
 
@@ -273,6 +293,9 @@ export function createRunner(options: RunnerOptions): Runner {
         if (!schedule) return [];
         return [setInterval(() => void tick(handler, schedule.event, schedule.everyMs), schedule.everyMs)];
       });
+      for (const timer of options.timers ?? []) {
+        scheduleTimers.push(setInterval(() => void timer.run().catch((error: unknown) => log.error({ err: error }, 'a timer failed')), timer.everyMs));
+      }
       void pump();
     },
 
