@@ -5,6 +5,7 @@ import { orderMappings } from '@/lib/flows/orders';
 import { updateOrderMapping } from '@/lib/flows/orders/handlers';
 import { productFlowSettings, PRODUCTS_FLOW } from '@/lib/flows/products';
 import { MappingCompileError, type FieldMode, type MappingOverrides } from '@/lib/mapping';
+import { dryRunOrders, dryRunProducts, type DryRun } from './dry-run';
 import { cleanOverrides, editorFields, fieldKeyFor, type EditorField, type MapperFlow } from './fields';
 import { openOrdersPreview, runOrders, runProducts, type RecordRun } from './runs';
 import { latestOrderIds, loadSample, type Sample } from './samples';
@@ -79,6 +80,15 @@ export async function previewMapping(storeHash: string, flow: MapperFlow, propos
   if (!runs.ok) return { ok: false, reason: runs.reason, hint: runs.hint, problems: [{ ...(runs.fieldKey ? { fieldKey: runs.fieldKey } : {}), reason: runs.reason }] };
   const [record] = runs.records;
   return record ? { ok: true, record } : NO_SAMPLE;
+}
+
+/** The dry run of an editor change: the latest 20 records through the saved and the proposed mapping (and modes). */
+export async function dryRunMapping(storeHash: string, flow: MapperFlow, proposal: MappingProposal): Promise<DryRun> {
+  const mapping = cleanOverrides(flow, proposal.mapping);
+  const compile = compileProblem(flow, mapping);
+  if (compile) return { ok: false, reason: compile.reason, hint: 'Correct the expression, then run the dry run again.', ...(compile.fieldKey ? { fieldKey: compile.fieldKey } : {}) };
+  if (flow === 'orders') return dryRunOrders(storeHash, { mapping });
+  return dryRunProducts(storeHash, { mapping, settings: await productSettingsWith(storeHash, proposal.fieldModes) });
 }
 
 async function productSettingsWith(storeHash: string, fieldModes: Record<string, FieldMode> | undefined) {

@@ -1,0 +1,147 @@
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { ARTIFACTS, AV_URL, SIM_URL } from './config';
+
+const STORE = 'abc123def';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
+
+// The second test works on the store the first one installed and connected.
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ request }) => {
+  await request.post(`${SIM_URL}/__sim/reset`);
+  await request.post(`${AV_URL}/__sim/reset`);
+});
+
+/** axe-core on the app inside the control panel's iframe (the control panel itself is the simulator's). */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).include({ fromFrames: ['[data-testid="app-frame"]', 'body'] }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html}`).join(', ')}`)).toEqual([]);
+}
+
+async function installAndConnect(page: Page) {
+  await page.goto(`${SIM_URL}/manage/${STORE}`);
+  await page.getByTestId('install-button').click();
+  const frame = appFrame(page);
+  await expect(frame.getByTestId('accountview-status')).toHaveText('Not connected', { timeout: 20_000 });
+  // A click before the page has hydrated opens nothing: click again until the consent window opens.
+  let popup: Page | undefined;
+  await expect(async () => {
+    const popupPromise = page.waitForEvent('popup', { timeout: 5_000 });
+    await frame.getByTestId('connect-accountview').click();
+    popup = await popupPromise;
+  }).toPass({ timeout: 60_000 });
+  await popup?.getByTestId('av-approve').click();
+  await expect(frame.getByTestId('accountview-status')).toHaveText('Choose administration', { timeout: 20_000 });
+  await frame.getByTestId('company-select').click();
+  await frame.getByRole('option', { name: /^FVR/ }).click();
+  await frame.getByTestId('choose-company').click();
+  await expect(frame.getByTestId('accountview-status')).toHaveText('Connected', { timeout: 20_000 });
+}
+
+async function openProductsMapping(page: Page) {
+  const frame = appFrame(page);
+  await frame.getByRole('tab', { name: 'Data mapper' }).click();
+  await expect(frame.getByTestId('open-mapping-products')).toBeVisible({ timeout: 20_000 });
+  await frame.getByTestId('open-mapping-products').click();
+  await expect(frame.getByTestId('preview-sent')).toBeVisible({ timeout: 30_000 });
+}
+
+test('change a products mapping with live preview and dry run, refuse an invalid expression, save, see it take effect', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  page.on('console', (m) => console.log(`[console] ${m.type()} ${m.text()}`));
+  page.on('requestfailed', (r) => console.log(`[requestfailed] ${r.url()} ${r.failure()?.errorText}`));
+  await installAndConnect(page);
+  const frame = appFrame(page);
+
+  await frame.getByRole('tab', { name: 'Data mapper' }).click();
+  await expect(frame.getByTestId('no-mapping-note')).toBeVisible({ timeout: 20_000 });
+  await page.screenshot({ path: `${ARTIFACTS}/60-mapper-index.png`, fullPage: true });
+  await expectAccessible(page);
+
+  await frame.getByTestId('open-mapping-products').click();
+  await expect.poll(() => page.frames().map((f) => f.url()), { timeout: 30_000 }).toContainEqual(expect.stringContaining('/mapping/products'));
+  await expect(frame.getByRole('heading', { name: 'Products mapping' })).toBeVisible({ timeout: 30_000 });
+  await expect(frame.getByTestId('preview-sent')).toBeVisible({ timeout: 30_000 });
+  const heading = await frame.getByRole('heading', { name: /^Preview on article / }).textContent();
+  const code = (heading ?? '').replace(/^Preview on article /, '').trim();
+  expect(code).not.toBe('');
+  await page.screenshot({ path: `${ARTIFACTS}/61-products-mapping.png`, fullPage: true });
+  await expectAccessible(page);
+
+  // Build the new name with the field picker, then type the rest: the preview follows.
+  const name = frame.getByTestId('expression-name');
+  await name.fill('');
+  await name.focus();
+  await frame.getByTestId('field-picker').click();
+  await frame.getByTestId('field-picker').fill('ART_CODE');
+  await frame.getByRole('option', { name: /^ART_CODE/ }).first().click();
+  await expect(name).toHaveValue('ART_CODE');
+  await name.press('End');
+  await name.pressSequentially(' & " – " & ART_DESC1');
+  await expect(name).toHaveValue('ART_CODE & " – " & ART_DESC1');
+  await expect(frame.getByTestId('preview-sent').locator('[data-field="name"]')).toContainText(`"${code} – `, { timeout: 20_000 });
+  await expect(frame.getByTestId('field-name')).toContainText('changed');
+
+  // The long description is kept updated from now on.
+  await frame.getByTestId('mode-description').click();
+  await frame.getByRole('option', { name: /^Keep updated/ }).click();
+  await page.screenshot({ path: `${ARTIFACTS}/62-live-preview.png`, fullPage: true });
+
+  await frame.getByTestId('dry-run').click();
+  await expect(frame.getByTestId('dry-run-result')).toContainText(/of the latest \d+ changed articles would be sent differently/, { timeout: 120_000 });
+  await expect(frame.getByTestId(`dry-run-record-${code}`)).toContainText('Product.name');
+  await frame.getByTestId('dry-run-result').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/63-dry-run.png`, fullPage: true });
+
+  // An expression of the wrong type: shown at the field by the preview, and refused on save.
+  const weight = frame.getByTestId('expression-weight');
+  await weight.fill('"zwaar"');
+  await expect(frame.getByTestId('field-weight')).toContainText(/expected a number/, { timeout: 20_000 });
+  await frame.getByTestId('save-mapping').click();
+  await expect(frame.getByTestId('save-result')).toContainText('Not saved', { timeout: 60_000 });
+  await expect(frame.getByTestId('field-weight')).toContainText(/weight.*expected a number/);
+  await frame.getByTestId('field-weight').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}/64-refused-at-field.png`, fullPage: true });
+
+  await frame.getByTestId('restore-weight').click();
+  await expect(weight).toHaveValue('WEIGHT > 0 ? WEIGHT : $defaultWeight');
+  await frame.getByTestId('save-mapping').click();
+  await expect(frame.getByTestId('save-result')).toContainText('Saved.', { timeout: 60_000 });
+  await page.screenshot({ path: `${ARTIFACTS}/65-saved.png`, fullPage: true });
+
+  // Opened again: the saved mapping is what the editor and the preview use.
+  await page.goto(`${SIM_URL}/manage/${STORE}/apps/open?user=1001`);
+  await openProductsMapping(page);
+  await expect(frame.getByTestId('expression-name')).toHaveValue('ART_CODE & " – " & ART_DESC1');
+  await expect(frame.getByTestId('preview-sent').locator('[data-field="name"]')).toContainText(`"${code} – `, { timeout: 20_000 });
+  await expect(frame.getByTestId('preview-sent').locator('[data-field="description"]')).toHaveCount(1);
+  await expect(frame.getByTestId('save-mapping')).toBeDisabled();
+
+  // The control panel at its narrowest.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.screenshot({ path: `${ARTIFACTS}/66-products-mapping-375.png`, fullPage: true });
+  await expectAccessible(page);
+});
+
+test('the orders mapping previews on the latest order and shows an error at the field', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // The store installed and connected by the journey above.
+  await page.goto(`${SIM_URL}/manage/${STORE}/apps/open?user=1001`);
+  const frame = appFrame(page);
+  await frame.getByRole('tab', { name: 'Data mapper' }).click();
+  await frame.getByTestId('open-mapping-orders').click();
+  await expect(frame.getByRole('heading', { name: /^Preview on order \d+/ })).toBeVisible({ timeout: 30_000 });
+  await expect(frame.getByTestId('live-preview')).not.toBeEmpty({ timeout: 30_000 });
+  const comment = frame.getByTestId('expression-salesOrder-COMMENT2');
+  await comment.fill('"Webshop " & $orderId & (');
+  await expect(frame.getByTestId('field-salesOrder-COMMENT2')).toContainText('Expected ")" before end of expression', { timeout: 20_000 });
+  await expect(frame.getByTestId('live-preview')).toContainText('Expected ")"');
+  await page.screenshot({ path: `${ARTIFACTS}/67-orders-mapping-error.png`, fullPage: true });
+  await expectAccessible(page);
+});
