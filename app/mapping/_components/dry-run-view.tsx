@@ -1,6 +1,6 @@
 'use client';
 
-import { Box, H4, Message, Small, Text } from '@bigcommerce/big-design';
+import { Box, H3, Message, Small, Text } from '@bigcommerce/big-design';
 import type { DryRun, DryRunRecord } from '@/lib/mapping-editor/dry-run';
 
 const STATE: Record<DryRunRecord['before']['state'], string> = { sent: 'sent', failed: 'fails', skipped: 'skipped' };
@@ -9,7 +9,7 @@ function RecordChanges({ record }: { record: DryRunRecord }) {
   const stateChanged = record.before.state !== record.after.state;
   return (
     <Box marginBottom="medium" data-testid={`dry-run-record-${record.id}`}>
-      <H4>{record.label}</H4>
+      <H3>{record.label}</H3>
       {stateChanged ? (
         <Text>
           Now {STATE[record.before.state]}; with your change it {STATE[record.after.state]}.

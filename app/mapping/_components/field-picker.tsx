@@ -1,6 +1,6 @@
 'use client';
 
-import { Box, H3, Panel, Select, Text } from '@bigcommerce/big-design';
+import { Box, H2, Panel, Select, Text } from '@bigcommerce/big-design';
 import type { SelectOptionGroup } from '@bigcommerce/big-design';
 import type { MapperFlow } from '@/lib/mapping-editor/fields';
 import type { Sample } from '@/lib/mapping-editor/samples';
@@ -29,7 +29,7 @@ function groupsFor(flow: MapperFlow, sample: Sample): SelectOptionGroup<string>[
 export function FieldPicker({ flow, sample, target, onPick }: { flow: MapperFlow; sample: Sample; target: string | undefined; onPick(path: string): void }) {
   return (
     <Panel>
-      <H3>Field picker</H3>
+      <H2>Field picker</H2>
       <Text>
         {target ? `Picking a field inserts it into the expression for ${target}.` : 'Click in an expression first; picking a field then inserts it there.'}
       </Text>

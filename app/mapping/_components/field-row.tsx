@@ -1,6 +1,6 @@
 'use client';
 
-import { Badge, Box, Button, Flex, Select, Small, Text, Textarea } from '@bigcommerce/big-design';
+import { Badge, Box, Button, Flex, FormGroup, Select, Small, Text, Textarea } from '@bigcommerce/big-design';
 import type { Ref } from 'react';
 import type { EditorField } from '@/lib/mapping-editor/fields';
 import type { FieldMode } from '@/lib/mapping';
@@ -42,7 +42,9 @@ export function FieldRow({ field, value, mode, error, textareaRef, onChange, onM
         {isDefault ? null : <Badge variant="warning" label="changed" />}
       </Flex>
       {field.description ? <Small>{field.description}</Small> : null}
-      <Textarea
+      {/* BigDesign shows a field's error text only inside a FormGroup. */}
+      <FormGroup>
+        <Textarea
         ref={textareaRef}
         label={`Expression for ${field.target}`}
         rows={2}
@@ -52,7 +54,8 @@ export function FieldRow({ field, value, mode, error, textareaRef, onChange, onM
         data-testid={`expression-${slug}`}
         onFocus={onFocus}
         onChange={(event) => onChange(event.target.value)}
-      />
+        />
+      </FormGroup>
       <Box marginTop="xxSmall" style={{ overflowWrap: 'anywhere' }}>
         <Small as="span">Default: </Small>
         <Small as="code">{field.defaultExpression || '(not sent)'}</Small>

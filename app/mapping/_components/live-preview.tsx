@@ -1,6 +1,6 @@
 'use client';
 
-import { Box, H3, Message, Panel, ProgressCircle, Text } from '@bigcommerce/big-design';
+import { Box, H2, Message, Panel, ProgressCircle, Text } from '@bigcommerce/big-design';
 import type { LivePreview } from '@/lib/mapping-editor/editor';
 import { SentView } from './sent-view';
 
@@ -9,7 +9,7 @@ export function LivePreviewPanel({ preview, pending, sampleLabel }: { preview: L
   return (
     <Panel>
       <Box marginBottom="small" style={{ display: 'flex', alignItems: 'center', gap: '0.5rem' }}>
-        <H3 margin="none">Preview on {sampleLabel}</H3>
+        <H2 margin="none">Preview on {sampleLabel}</H2>
         {pending ? <ProgressCircle size="xSmall" aria-label="Updating the preview" /> : null}
       </Box>
       <Text>Runs the mapping on this real record as you type. Nothing is sent.</Text>

@@ -1,6 +1,6 @@
 'use client';
 
-import { Box, H4, Small, Text } from '@bigcommerce/big-design';
+import { Box, H3, Small, Text } from '@bigcommerce/big-design';
 import { flatten } from '@/lib/mapping-editor/diff';
 
 /** What would be sent, record by record, as field → value rows (narrow enough for the control panel's side). */
@@ -11,7 +11,7 @@ export function SentView({ sent, testId }: { sent: Record<string, unknown>; test
     <Box data-testid={testId}>
       {labels.map((label) => (
         <Box key={label} marginBottom="medium">
-          <H4>{label}</H4>
+          <H3>{label}</H3>
           {[...flatten(sent[label])].map(([path, value]) => (
             <Box key={path} marginBottom="xxSmall" style={{ overflowWrap: 'anywhere' }}>
               <Small as="span">{path.replace(/^fields\./, '')}: </Small>
