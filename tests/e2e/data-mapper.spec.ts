@@ -121,9 +121,13 @@ test('change a products mapping with live preview and dry run, refuse an invalid
   await expect(frame.getByTestId('preview-sent').locator('[data-field="description"]')).toHaveCount(1);
   await expect(frame.getByTestId('save-mapping')).toBeDisabled();
 
-  // The control panel at its narrowest.
-  await page.setViewportSize({ width: 375, height: 800 });
-  await page.screenshot({ path: `${ARTIFACTS}/66-products-mapping-375.png`, fullPage: true });
+  // The app at the control panel's narrowest: the frame itself 375 px wide (the simulator's sidebar stays as it is).
+  await page.getByTestId('app-frame').evaluate((element) => {
+    (element as HTMLElement).style.width = '375px';
+    (element as HTMLElement).style.height = '2200px';
+  });
+  await expect(frame.getByTestId('expression-name')).toBeVisible();
+  await page.getByTestId('app-frame').screenshot({ path: `${ARTIFACTS}/66-products-mapping-375.png` });
   await expectAccessible(page);
 });
 

@@ -32,7 +32,7 @@ function RecordChanges({ record }: { record: DryRunRecord }) {
 export function DryRunView({ result, noun }: { result: DryRun; noun: string }) {
   if (!result.ok) {
     const details = result.problems?.length ? result.problems.join('; ') : result.hint;
-    return <Message type="error" header={result.reason} messages={[{ text: details }]} />;
+    return <Message type="error" messages={[{ text: result.reason }, { text: details }]} />;
   }
   const changed = result.records.filter((r) => r.changes.length > 0 || r.before.state !== r.after.state || r.before.message !== r.after.message);
   return (

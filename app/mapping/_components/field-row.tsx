@@ -32,7 +32,8 @@ export function FieldRow({ field, value, mode, error, textareaRef, onChange, onM
       marginBottom="small"
       border="box"
       borderRadius="normal"
-      backgroundColor={isDefault ? 'white' : 'primary10'}
+      // A changed field is marked by its left edge: a tinted background would cost the error text its contrast.
+      style={isDefault ? undefined : { borderLeft: '4px solid #3C64F4' }}
     >
       <Flex alignItems="center" flexGap="0.5rem" flexWrap="wrap" marginBottom="xxSmall">
         <Text bold margin="none">

@@ -16,7 +16,7 @@ export function LivePreviewPanel({ preview, pending, sampleLabel }: { preview: L
       <Box data-testid="live-preview" aria-live="polite">
         {!preview ? null : preview.ok ? (
           preview.record.state === 'failed' ? (
-            <Message type="error" header={preview.record.message ?? 'This record would fail.'} messages={[{ text: preview.record.hint ?? 'Correct the field named above.' }]} />
+            <Message type="error" messages={[{ text: preview.record.message ?? 'This record would fail.' }, { text: preview.record.hint ?? 'Correct the field named above.' }]} />
           ) : (
             <>
               {preview.record.message ? <Text>{preview.record.message}</Text> : null}
@@ -24,7 +24,7 @@ export function LivePreviewPanel({ preview, pending, sampleLabel }: { preview: L
             </>
           )
         ) : (
-          <Message type="error" header={preview.reason} messages={[{ text: preview.hint }]} />
+          <Message type="error" messages={[{ text: preview.reason }, { text: preview.hint }]} />
         )}
       </Box>
     </Panel>

@@ -134,7 +134,7 @@ export function MappingEditor({ data }: { data: EditorData }) {
       </Box>
       {data.sample.ok ? null : (
         <Box marginBottom="medium">
-          <Message type="warning" header={data.sample.reason} messages={[{ text: data.sample.hint }]} />
+          <Message type="warning" messages={[{ text: data.sample.reason }, { text: data.sample.hint }]} />
         </Box>
       )}
       <Box marginBottom="medium">
@@ -211,8 +211,7 @@ export function MappingEditor({ data }: { data: EditorData }) {
           <Box marginBottom="medium" data-testid="save-result">
             <Message
               type="error"
-              header="Not saved"
-              messages={[{ text: generalProblems.length > 0 ? generalProblems.map((p) => p.reason).join(' ') : 'Correct the fields marked in red, then save again.' }]}
+              messages={[{ text: 'Not saved.' }, { text: generalProblems.length > 0 ? generalProblems.map((p) => p.reason).join(' ') : 'Correct the fields marked in red, then save again.' }]}
             />
           </Box>
         ) : null}
