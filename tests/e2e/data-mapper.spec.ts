@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ARTIFACTS, AV_URL, SIM_URL } from './config';
 
 const STORE = 'abc123def';
@@ -25,6 +25,22 @@ async function expectAccessible(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html}`).join(', ')}`)).toEqual([]);
 }
 
+/**
+ * Clicks until `done` holds: a click that lands before the page has hydrated, or while a server answer
+ * re-renders it, is lost; what the click should lead to is what the test waits for.
+ */
+async function clickUntil(target: Locator, done: () => Promise<void>, timeout = 45_000) {
+  await expect(async () => {
+    await target.click({ timeout: 5_000 });
+    await done();
+  }).toPass({ timeout });
+}
+
+async function openMapper(page: Page) {
+  const frame = appFrame(page);
+  await clickUntil(frame.getByRole('tab', { name: 'Data mapper' }), () => expect(frame.getByTestId('no-mapping-note')).toBeVisible({ timeout: 5_000 }));
+}
+
 async function installAndConnect(page: Page) {
   await page.goto(`${SIM_URL}/manage/${STORE}`);
   await page.getByTestId('install-button').click();
@@ -47,9 +63,8 @@ async function installAndConnect(page: Page) {
 
 async function openProductsMapping(page: Page) {
   const frame = appFrame(page);
-  await frame.getByRole('tab', { name: 'Data mapper' }).click();
-  await expect(frame.getByTestId('open-mapping-products')).toBeVisible({ timeout: 20_000 });
-  await frame.getByTestId('open-mapping-products').click();
+  await openMapper(page);
+  await clickUntil(frame.getByTestId('open-mapping-products'), () => expect(frame.getByRole('heading', { name: 'Products mapping' })).toBeVisible({ timeout: 5_000 }));
   await expect(frame.getByTestId('preview-sent')).toBeVisible({ timeout: 30_000 });
 }
 
@@ -59,13 +74,10 @@ test('change a products mapping with live preview and dry run, refuse an invalid
   await installAndConnect(page);
   const frame = appFrame(page);
 
-  await frame.getByRole('tab', { name: 'Data mapper' }).click();
-  await expect(frame.getByTestId('no-mapping-note')).toBeVisible({ timeout: 20_000 });
+  await openMapper(page);
   await page.screenshot({ path: `${ARTIFACTS}/60-mapper-index.png`, fullPage: true });
 
-  await frame.getByTestId('open-mapping-products').click();
-  await expect.poll(() => page.frames().map((f) => f.url()), { timeout: 30_000 }).toContainEqual(expect.stringContaining('/mapping/products'));
-  await expect(frame.getByRole('heading', { name: 'Products mapping' })).toBeVisible({ timeout: 30_000 });
+  await clickUntil(frame.getByTestId('open-mapping-products'), () => expect(frame.getByRole('heading', { name: 'Products mapping' })).toBeVisible({ timeout: 5_000 }));
   await expect(frame.getByTestId('preview-sent')).toBeVisible({ timeout: 30_000 });
   const heading = await frame.getByRole('heading', { name: /^Preview on article / }).textContent();
   const code = (heading ?? '').replace(/^Preview on article /, '').trim();
@@ -85,6 +97,12 @@ test('change a products mapping with live preview and dry run, refuse an invalid
   await expect(name).toHaveValue('ART_CODE & " – " & ART_DESC1');
   await expect(frame.getByTestId('preview-sent').locator('[data-field="name"]')).toContainText(`"${code} – `, { timeout: 20_000 });
   await expect(frame.getByTestId('field-name')).toContainText('changed');
+
+  // Restoring a default puts the default expression back.
+  const upc = frame.getByTestId('expression-upc');
+  await upc.fill('ART_CODE');
+  await expect(frame.getByTestId('field-upc')).toContainText('changed');
+  await clickUntil(frame.getByTestId('restore-upc'), () => expect(upc).toHaveValue('EAN_CODE != "" ? EAN_CODE', { timeout: 2_000 }));
 
   // The long description is kept updated from now on.
   await frame.getByTestId('mode-description').click();
@@ -107,8 +125,7 @@ test('change a products mapping with live preview and dry run, refuse an invalid
   await frame.getByTestId('field-weight').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${ARTIFACTS}/64-refused-at-field.png`, fullPage: true });
 
-  await frame.getByTestId('restore-weight').click();
-  await expect(weight).toHaveValue('WEIGHT > 0 ? WEIGHT : $defaultWeight');
+  await clickUntil(frame.getByTestId('restore-weight'), () => expect(weight).toHaveValue('WEIGHT > 0 ? WEIGHT : $defaultWeight', { timeout: 2_000 }));
   await frame.getByTestId('save-mapping').click();
   await expect(frame.getByTestId('save-result')).toContainText('Saved.', { timeout: 60_000 });
   await page.screenshot({ path: `${ARTIFACTS}/65-saved.png`, fullPage: true });
@@ -122,6 +139,8 @@ test('change a products mapping with live preview and dry run, refuse an invalid
   await expect(frame.getByTestId('save-mapping')).toBeDisabled();
 
   // The app at the control panel's narrowest: the frame itself 375 px wide (the simulator's sidebar stays as it is).
+  // Chromium paints a frame only where the window shows it: a tall window for the whole page.
+  await page.setViewportSize({ width: 1280, height: 2400 });
   await page.getByTestId('app-frame').evaluate((element) => {
     (element as HTMLElement).style.width = '375px';
     (element as HTMLElement).style.height = '2200px';
@@ -137,12 +156,11 @@ test('the orders mapping previews on the latest order and shows an error at the 
   // The store installed and connected by the journey above.
   await page.goto(`${SIM_URL}/manage/${STORE}/apps/open?user=1001`);
   const frame = appFrame(page);
-  await frame.getByRole('tab', { name: 'Data mapper' }).click();
-  await expect(frame.getByTestId('no-mapping-note')).toBeVisible({ timeout: 20_000 });
+  await openMapper(page);
   await expectAccessible(page);
   await page.goto(`${SIM_URL}/manage/${STORE}/apps/open?user=1001`);
-  await frame.getByRole('tab', { name: 'Data mapper' }).click();
-  await frame.getByTestId('open-mapping-orders').click();
+  await openMapper(page);
+  await clickUntil(frame.getByTestId('open-mapping-orders'), () => expect(frame.getByRole('heading', { name: 'Orders mapping' })).toBeVisible({ timeout: 5_000 }));
   await expect(frame.getByRole('heading', { name: /^Preview on order \d+/ })).toBeVisible({ timeout: 30_000 });
   await expect(frame.getByTestId('live-preview')).not.toBeEmpty({ timeout: 30_000 });
   const comment = frame.getByTestId('expression-salesOrder-COMMENT2');
