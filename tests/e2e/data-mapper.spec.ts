@@ -36,6 +36,11 @@ async function clickUntil(target: Locator, done: () => Promise<void>, timeout = 
   }).toPass({ timeout });
 }
 
+/** The live preview has answered: until then its panel may still change height and move what is below it. */
+async function previewSettled(page: Page) {
+  await expect(appFrame(page).getByLabel('Updating the preview')).toHaveCount(0, { timeout: 30_000 });
+}
+
 async function openMapper(page: Page) {
   const frame = appFrame(page);
   await clickUntil(frame.getByRole('tab', { name: 'Data mapper' }), () => expect(frame.getByTestId('no-mapping-note')).toBeVisible({ timeout: 5_000 }));
@@ -109,7 +114,8 @@ test('change a products mapping with live preview and dry run, refuse an invalid
   await frame.getByRole('option', { name: /^Keep updated/ }).click();
   await page.screenshot({ path: `${ARTIFACTS}/62-live-preview.png`, fullPage: true });
 
-  await frame.getByTestId('dry-run').click();
+  await previewSettled(page);
+  await clickUntil(frame.getByTestId('dry-run'), () => expect(frame.getByTestId('dry-run')).toBeDisabled({ timeout: 2_000 }).catch(() => expect(frame.getByTestId('dry-run-result')).toBeVisible({ timeout: 1_000 })));
   await expect(frame.getByTestId('dry-run-result')).toContainText(/of the latest \d+ changed articles would be sent differently/, { timeout: 120_000 });
   await expect(frame.getByTestId(`dry-run-record-${code}`)).toContainText('Product.name');
   await frame.getByTestId('dry-run-result').scrollIntoViewIfNeeded();
@@ -119,15 +125,16 @@ test('change a products mapping with live preview and dry run, refuse an invalid
   const weight = frame.getByTestId('expression-weight');
   await weight.fill('"zwaar"');
   await expect(frame.getByTestId('field-weight')).toContainText(/expected a number/, { timeout: 20_000 });
-  await frame.getByTestId('save-mapping').click();
-  await expect(frame.getByTestId('save-result')).toContainText('Not saved', { timeout: 60_000 });
+  await previewSettled(page);
+  await clickUntil(frame.getByTestId('save-mapping'), () => expect(frame.getByTestId('save-result')).toContainText('Not saved', { timeout: 30_000 }), 90_000);
   await expect(frame.getByTestId('field-weight')).toContainText(/weight.*expected a number/);
   await frame.getByTestId('field-weight').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${ARTIFACTS}/64-refused-at-field.png`, fullPage: true });
 
+  await previewSettled(page);
   await clickUntil(frame.getByTestId('restore-weight'), () => expect(weight).toHaveValue('WEIGHT > 0 ? WEIGHT : $defaultWeight', { timeout: 2_000 }));
-  await frame.getByTestId('save-mapping').click();
-  await expect(frame.getByTestId('save-result')).toContainText('Saved.', { timeout: 60_000 });
+  await previewSettled(page);
+  await clickUntil(frame.getByTestId('save-mapping'), () => expect(frame.getByTestId('save-result')).toContainText('Saved.', { timeout: 30_000 }), 90_000);
   await page.screenshot({ path: `${ARTIFACTS}/65-saved.png`, fullPage: true });
 
   // Opened again: the saved mapping is what the editor and the preview use.
