@@ -132,6 +132,11 @@ test('change a products mapping with live preview and dry run, refuse an invalid
   await page.screenshot({ path: `${ARTIFACTS}/64-refused-at-field.png`, fullPage: true });
 
   await previewSettled(page);
+  // Other fields stay editable and restorable after a refused save. (Clicking "Restore default" of the
+  // refused field straight after the refusal was sometimes lost in this run; not understood yet.)
+  await frame.getByTestId('expression-upc').fill('ART_CODE');
+  await expect(frame.getByTestId('expression-upc')).toHaveValue('ART_CODE');
+  await clickUntil(frame.getByTestId('restore-upc'), () => expect(frame.getByTestId('expression-upc')).toHaveValue('EAN_CODE != "" ? EAN_CODE', { timeout: 2_000 }), 15_000);
   await clickUntil(frame.getByTestId('restore-weight'), () => expect(weight).toHaveValue('WEIGHT > 0 ? WEIGHT : $defaultWeight', { timeout: 2_000 }));
   await previewSettled(page);
   await clickUntil(frame.getByTestId('save-mapping'), () => expect(frame.getByTestId('save-result')).toContainText('Saved.', { timeout: 30_000 }), 90_000);
