@@ -2,6 +2,7 @@ export { FLOW_SCHEMAS, FLOW_TITLES, isSetupFlow, readSettingsOf, saveAnswers, sa
 export { previewLatestOrder, showWrite, type RecordPreview, type ShownWrite } from './order-preview';
 export {
   isOnboardingFinished,
+  needsOnboarding,
   ONBOARDING_ROW,
   onboardingProgress,
   OnboardingProgressError,
@@ -16,3 +17,4 @@ export {
 } from './progress';
 export { answerQuestions, currentAnswers, QUESTION_KEYS } from './questions';
 export { switchOnChosenFlows } from './finish';
+export { storeFlowSettings, storeOnboarding } from './for-store';

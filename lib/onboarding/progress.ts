@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '@/lib/db/client';
+import { getDatabase, type Db } from '@/lib/db/client';
 import { readFlowSettings, saveFlowSettings } from '@/lib/db/queries/flow-settings';
 
 /**
@@ -25,6 +25,8 @@ export const onboardingProgress = z.object({
   answered: z.array(z.enum(SETUP_FLOWS)).default([]),
   /** ISO time the wizard was finished. */
   finishedAt: z.string().optional(),
+  /** "Set up later": the app stops sending the merchant to the wizard; it stays reachable from Settings. */
+  postponed: z.boolean().default(false),
 });
 
 export type OnboardingProgress = z.output<typeof onboardingProgress>;
@@ -42,6 +44,12 @@ export async function readOnboarding(db: Db, storeHash: string): Promise<Onboard
 
 export function isOnboardingFinished(progress: OnboardingProgress): boolean {
   return progress.step === 'done';
+}
+
+/** Whether the home page should send the merchant to the wizard. */
+export async function needsOnboarding(storeHash: string): Promise<boolean> {
+  const progress = await readOnboarding((await getDatabase()).db, storeHash);
+  return !isOnboardingFinished(progress) && !progress.postponed;
 }
 
 export function stepIndex(step: SetupStep): number {
