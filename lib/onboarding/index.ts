@@ -18,3 +18,4 @@ export {
 export { answerQuestions, currentAnswers, QUESTION_KEYS } from './questions';
 export { switchOnChosenFlows } from './finish';
 export { storeFlowSettings, storeOnboarding } from './for-store';
+export { previewLatestArticle } from './article-preview';

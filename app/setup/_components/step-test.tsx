@@ -4,31 +4,38 @@ import { Box, Button, Flex, H2, Panel, Text } from '@bigcommerce/big-design';
 import { useState, useTransition } from 'react';
 import type { RecordPreview } from '@/lib/onboarding/order-preview';
 import type { SetupFlow } from '@/lib/onboarding/progress';
+import { testLatestArticle } from '../_actions/test-article';
 import { testLatestOrder } from '../_actions/test-order';
 import { RecordPreviewView } from './record-preview';
 
-function OrderTest() {
+interface TestProps {
+  title: string;
+  text: string;
+  button: string;
+  testId: string;
+  run: () => Promise<RecordPreview>;
+}
+
+/** One "test with a real record" block: runs the flow with writes captured and shows what it would send. */
+function RecordTest({ title, text, button, testId, run }: TestProps) {
   const [preview, setPreview] = useState<RecordPreview>();
   const [pending, startTransition] = useTransition();
   return (
     <Panel>
-      <H2>Test with your latest order</H2>
-      <Text>
-        The app runs your most recent order through the settings you chose and shows exactly what it would send to AccountView.
-        Nothing is sent and nothing is created.
-      </Text>
+      <H2>{title}</H2>
+      <Text>{text} Nothing is sent and nothing is created.</Text>
       <Button
-        data-testid="test-order"
+        data-testid={`test-${testId}`}
         variant="secondary"
         isLoading={pending}
         onClick={() => {
           setPreview(undefined);
-          startTransition(async () => setPreview(await testLatestOrder()));
+          startTransition(async () => setPreview(await run()));
         }}
       >
-        {preview ? 'Test again' : 'Test with the latest order'}
+        {preview ? 'Test again' : button}
       </Button>
-      {preview ? <RecordPreviewView preview={preview} testId="order-preview" /> : null}
+      {preview ? <RecordPreviewView preview={preview} testId={`${testId}-preview`} /> : null}
     </Panel>
   );
 }
@@ -39,7 +46,24 @@ export function StepTest({ flows, onBack, onNext }: { flows: SetupFlow[]; onBack
     <>
       {flows.includes('orders') ? (
         <Box marginBottom="large">
-          <OrderTest />
+          <RecordTest
+            title="Test with your latest order"
+            text="The app runs your most recent order through the settings you chose and shows exactly what it would send to AccountView."
+            button="Test with the latest order"
+            testId="order"
+            run={testLatestOrder}
+          />
+        </Box>
+      ) : null}
+      {flows.includes('products') ? (
+        <Box marginBottom="large">
+          <RecordTest
+            title="Test with one article"
+            text="The app runs the most recently changed AccountView article through the products flow and shows exactly what it would send to BigCommerce."
+            button="Test with the latest article"
+            testId="article"
+            run={testLatestArticle}
+          />
         </Box>
       ) : null}
       {others.length > 0 ? (
