@@ -121,7 +121,7 @@ test('the whole setup wizard, from a fresh install to a first exported order, le
   await expectAccessible(page, 'finished');
 
   await placeOrder(request);
-  await expect.poll(() => soHeaders(request), { timeout: 60_000, intervals: [1000] }).toBe(1);
+  await expect.poll(() => soHeaders(request), { timeout: 60_000, intervals: [1000] }).toBeGreaterThanOrEqual(1);
   await frame.getByTestId('setup-home').click();
   await expect(frame.getByTestId('orders-status')).toHaveText('On', { timeout: 20_000 });
   await shot(page, '56-setup-finished-home');

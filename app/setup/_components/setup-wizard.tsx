@@ -1,7 +1,7 @@
 'use client';
 
 import { Box, Button, Flex, H1, Message, Text } from '@bigcommerce/big-design';
-import { useRouter } from 'next/navigation';
+import { showSavedStep } from './reload';
 import { useState, useTransition } from 'react';
 import { AccountViewPanel } from '../../_components/accountview-panel';
 import { goToSetupStep } from '../_actions/go-to-step';
@@ -43,7 +43,6 @@ function StepList({ current }: { current: number }) {
 
 /** The onboarding wizard: one step at a time; every step change is saved, so a merchant who leaves comes back here. */
 export function SetupWizard({ data }: { data: SetupData }) {
-  const router = useRouter();
   const [problem, setProblem] = useState<string>();
   const [pending, startTransition] = useTransition();
   const current = Math.max(0, STEPS.findIndex((s) => s.id === data.progress.step));
@@ -53,7 +52,7 @@ export function SetupWizard({ data }: { data: SetupData }) {
     startTransition(async () => {
       setProblem(undefined);
       const result = await goToSetupStep(target);
-      if (result.ok) router.refresh();
+      if (result.ok) showSavedStep();
       else setProblem(result.message);
     });
 
@@ -104,7 +103,7 @@ export function SetupWizard({ data }: { data: SetupData }) {
             onClick={() =>
               startTransition(async () => {
                 await setUpLater();
-                router.push('/');
+                window.location.assign('/');
               })
             }
           >

@@ -1,16 +1,15 @@
 'use client';
 
 import { Box, Button, Checkbox, Flex, H2, Message, Panel, Text } from '@bigcommerce/big-design';
-import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { SetupFlow } from '@/lib/onboarding/progress';
 import { chooseSetupFlows } from '../_actions/choose-flows';
 import { FLOW_TEXT } from './flow-names';
+import { showSavedStep } from './reload';
 
 const ALL: SetupFlow[] = ['orders', 'products', 'stock', 'customers'];
 
 export function StepFlows({ chosen, onBack }: { chosen: SetupFlow[]; onBack: () => void }) {
-  const router = useRouter();
   // A first visit starts with orders ticked: it is why most merchants install the app.
   const [flows, setFlows] = useState<SetupFlow[]>(chosen.length > 0 ? chosen : ['orders']);
   const [problem, setProblem] = useState<string>();
@@ -47,7 +46,7 @@ export function StepFlows({ chosen, onBack }: { chosen: SetupFlow[]; onBack: () 
           onClick={() =>
             startTransition(async () => {
               const result = await chooseSetupFlows(flows);
-              if (result.ok) router.refresh();
+              if (result.ok) showSavedStep();
               else setProblem(result.message);
             })
           }

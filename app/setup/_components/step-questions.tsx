@@ -1,13 +1,13 @@
 'use client';
 
 import { Box, Button, Checkbox, Flex, FormGroup, H2, Input, Message, MultiSelect, Panel, Radio, Text } from '@bigcommerce/big-design';
-import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { ChoiceList } from '@/lib/choice-lists/types';
 import type { FieldProblem } from '@/lib/onboarding/flows';
 import type { SetupFlow } from '@/lib/onboarding/progress';
 import { answerSetupQuestions } from '../_actions/answer-questions';
 import { FLOW_TEXT } from './flow-names';
+import { showSavedStep } from './reload';
 
 type Answers = Record<SetupFlow, Record<string, unknown>>;
 type Problems = Partial<Record<SetupFlow, FieldProblem[]>>;
@@ -138,7 +138,6 @@ function CustomerQuestions({ values, set }: FieldProps) {
 }
 
 export function StepQuestions({ flows, answers, orderStatuses, onBack }: { flows: SetupFlow[]; answers: Answers; orderStatuses: ChoiceList | undefined; onBack: () => void }) {
-  const router = useRouter();
   const [values, setValues] = useState<Answers>(answers);
   const [problems, setProblems] = useState<Problems>({});
   const [message, setMessage] = useState<string>();
@@ -181,7 +180,7 @@ export function StepQuestions({ flows, answers, orderStatuses, onBack }: { flows
               const result = await answerSetupQuestions(chosen);
               if (result.ok) {
                 setProblems({});
-                router.refresh();
+                showSavedStep();
               } else {
                 setProblems(result.problems);
                 setMessage(result.message);

@@ -1,14 +1,13 @@
 'use client';
 
 import { Box, Button, Flex, H2, Message, Panel, Text } from '@bigcommerce/big-design';
-import { useRouter } from 'next/navigation';
+import { showSavedStep } from './reload';
 import { useTransition } from 'react';
 import type { SetupFlow } from '@/lib/onboarding/progress';
 import { switchOnSetup } from '../_actions/switch-on';
 import { FLOW_TEXT } from './flow-names';
 
 export function StepSwitchOn({ flows, done, onBack }: { flows: SetupFlow[]; done: boolean; onBack: () => void }) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
     <Panel>
@@ -33,7 +32,7 @@ export function StepSwitchOn({ flows, done, onBack }: { flows: SetupFlow[]; done
       </ul>
       <Flex marginTop="medium" flexGap="0.5rem" flexWrap="wrap">
         {done ? (
-          <Button data-testid="setup-home" onClick={() => router.push('/')}>
+          <Button data-testid="setup-home" onClick={() => window.location.assign('/')}>
             Go to the overview
           </Button>
         ) : (
@@ -47,7 +46,7 @@ export function StepSwitchOn({ flows, done, onBack }: { flows: SetupFlow[]; done
               onClick={() =>
                 startTransition(async () => {
                   await switchOnSetup();
-                  router.refresh();
+                  showSavedStep();
                 })
               }
             >

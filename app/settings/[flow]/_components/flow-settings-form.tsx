@@ -1,7 +1,6 @@
 'use client';
 
 import { Badge, Box, Button, Flex, H1, H2, Link, Message, Panel, Text } from '@bigcommerce/big-design';
-import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { AppNav } from '@/components/app-nav';
 import type { FieldProblem } from '@/lib/onboarding/flows';
@@ -34,12 +33,12 @@ function describe(problems: FieldProblem[], field: Field): string | undefined {
 }
 
 function FlowState({ flow, enabled, paused }: { flow: SetupFlow; enabled: boolean; paused: boolean }) {
-  const router = useRouter();
   const [pending, startTransition] = useTransition();
   const change = (state: { enabled?: boolean; paused?: boolean }) =>
     startTransition(async () => {
       await setFlowStateAction(flow, state);
-      router.refresh();
+      // A full reload, not a soft refresh: see app/setup/_components/reload.ts.
+      window.location.reload();
     });
   const badge = !enabled ? { label: 'Off', variant: 'secondary' as const } : paused ? { label: 'Paused', variant: 'warning' as const } : { label: 'On', variant: 'success' as const };
   return (
@@ -66,7 +65,6 @@ function FlowState({ flow, enabled, paused }: { flow: SetupFlow; enabled: boolea
 
 /** Every option of one flow, grouped; saved as a whole and validated by the flow's own schema, with each refusal at its field. */
 export function FlowSettingsForm({ data }: { data: FlowSettingsData & { settings: Values } }) {
-  const router = useRouter();
   const [values, setValues] = useState<Values>(data.settings);
   const [problems, setProblems] = useState<FieldProblem[]>(data.storedProblems);
   const [saved, setSaved] = useState(false);
@@ -82,7 +80,6 @@ export function FlowSettingsForm({ data }: { data: FlowSettingsData & { settings
       if (result.ok) {
         setProblems([]);
         setSaved(true);
-        router.refresh();
       } else {
         setProblems(result.problems);
       }
