@@ -37,6 +37,7 @@ function OrderQuestions({ values, set, error, statuses }: FieldProps & { statuse
   return (
     <>
       <Box marginTop="medium">
+        <FormGroup>
         <MultiSelect
           data-testid="orders-statusIds"
           label="Send orders once they reach one of these statuses"
@@ -46,6 +47,7 @@ function OrderQuestions({ values, set, error, statuses }: FieldProps & { statuse
           onOptionsChange={(ids) => set('statusIds', ids.map(Number))}
           error={error('statusIds')}
         />
+        </FormGroup>
         {statuses && !statuses.ok ? <Text color="secondary60">{`${statuses.message} ${statuses.hint}`}</Text> : null}
       </Box>
       <RadioGroup
@@ -61,7 +63,9 @@ function OrderQuestions({ values, set, error, statuses }: FieldProps & { statuse
       />
       {values.documentType === 'sales-invoice' ? (
         <Box marginTop="medium">
-          <Input data-testid="orders-journalCode" label="Sales journal" description="The journal code in AccountView, e.g. VRK." value={String(values.journalCode ?? '')} onChange={(e) => set('journalCode', e.target.value)} error={error('journalCode')} />
+          <FormGroup>
+            <Input data-testid="orders-journalCode" label="Sales journal" description="The journal code in AccountView, e.g. VRK." value={String(values.journalCode ?? '')} onChange={(e) => set('journalCode', e.target.value)} error={error('journalCode')} />
+          </FormGroup>
         </Box>
       ) : null}
       <RadioGroup
@@ -77,7 +81,9 @@ function OrderQuestions({ values, set, error, statuses }: FieldProps & { statuse
       />
       {values.customerMode === 'default-debtor' ? (
         <Box marginTop="medium">
-          <Input data-testid="orders-defaultDebtor" label="Debtor number" description="The AccountView debtor (SUB_NR) every order is booked on." value={String(values.defaultDebtor ?? '')} onChange={(e) => set('defaultDebtor', e.target.value)} error={error('defaultDebtor')} />
+          <FormGroup>
+            <Input data-testid="orders-defaultDebtor" label="Debtor number" description="The AccountView debtor (SUB_NR) every order is booked on." value={String(values.defaultDebtor ?? '')} onChange={(e) => set('defaultDebtor', e.target.value)} error={error('defaultDebtor')} />
+          </FormGroup>
         </Box>
       ) : null}
     </>
@@ -94,6 +100,7 @@ function ProductQuestions({ values, set, error }: FieldProps) {
         <Checkbox data-testid="products-categories" label="Turn article groups into categories" checked={values.categories === true} onChange={(e) => set('categories', e.target.checked)} />
       </Box>
       <Box marginTop="medium">
+        <FormGroup>
         <Input
           data-testid="products-currency"
           label="Currency of AccountView's prices"
@@ -102,6 +109,7 @@ function ProductQuestions({ values, set, error }: FieldProps) {
           onChange={(e) => set('currency', e.target.value)}
           error={error('currency')}
         />
+        </FormGroup>
       </Box>
     </>
   );

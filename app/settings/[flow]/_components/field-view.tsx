@@ -59,7 +59,18 @@ function JsonField({ field, value, error, onChange }: Props) {
   );
 }
 
+/** BigDesign shows an input's error text only inside a FormGroup; without one, just the red border. */
 export function FieldView(props: Props) {
+  const { field } = props;
+  if (field.kind === 'map' || field.kind === 'radio' || field.kind === 'toggle') return <FieldControl {...props} />;
+  return (
+    <FormGroup>
+      <FieldControl {...props} />
+    </FormGroup>
+  );
+}
+
+function FieldControl(props: Props) {
   const { field, value, lists, error, onChange } = props;
   const id = idOf(field.path);
   switch (field.kind) {
