@@ -105,13 +105,15 @@ test('the whole setup wizard, from a fresh install to a first exported order, le
   // Step 4: the latest real order, shown exactly as it would be sent, and nothing sent.
   await expect(frame.getByTestId('setup-step')).toContainText('Step 4 of 5', { timeout: 20_000 });
   const tested = await placeOrder(request);
+  // The administration has sales orders of its own already: what counts is that none is added.
+  const documentsBefore = await soHeaders(request);
   await frame.getByTestId('test-order').click();
   const preview = frame.getByTestId('order-preview');
   await expect(preview).toContainText(`order ${tested} would send. Nothing was sent.`, { timeout: 30_000 });
   await expect(preview).toContainText('Sales order (SO1)');
   await expect(preview).toContainText(`BC-${tested}`);
   await expect(preview).toContainText('E2E-BEL');
-  expect(await soHeaders(request)).toBe(0);
+  expect(await soHeaders(request)).toBe(documentsBefore);
   await expectAccessible(page, 'step 4');
   await shot(page, '54-setup-test-order');
   await frame.getByTestId('setup-next').click();
@@ -125,7 +127,7 @@ test('the whole setup wizard, from a fresh install to a first exported order, le
   await expectAccessible(page, 'finished');
 
   await placeOrder(request);
-  await expect.poll(() => soHeaders(request), { timeout: 60_000, intervals: [1000] }).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => soHeaders(request), { timeout: 60_000, intervals: [1000] }).toBeGreaterThan(documentsBefore);
   await frame.getByTestId('setup-home').click();
   await expect(frame.getByTestId('orders-status')).toHaveText('On', { timeout: 20_000 });
   await shot(page, '56-setup-finished-home');

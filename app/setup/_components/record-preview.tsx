@@ -1,6 +1,6 @@
 'use client';
 
-import { Box, H3, Message, Table, Text } from '@bigcommerce/big-design';
+import { Box, H3, H4, Message, Table, Text } from '@bigcommerce/big-design';
 import type { RecordPreview, ShownWrite } from '@/lib/onboarding/order-preview';
 
 const OBJECT_NAMES: Record<string, string> = {
@@ -17,9 +17,9 @@ function WriteView({ write, index }: { write: ShownWrite; index: number }) {
   const lineColumns = [...new Set(write.lines.flatMap((l) => Object.keys(l)))];
   return (
     <Box marginTop="medium" data-testid={`preview-write-${index}`}>
-      <H3>
+      <H4>
         {write.kind === 'insert' ? 'New' : 'Update'}: {OBJECT_NAMES[write.businessObject] ?? write.businessObject}
-      </H3>
+      </H4>
       <Box style={{ overflowX: 'auto' }}>
         <Table
           headerless
@@ -47,16 +47,18 @@ export function RecordPreviewView({ preview, testId }: { preview: RecordPreview;
   if (!preview.ok) {
     return (
       <Box marginTop="medium" data-testid={testId}>
-        <Message type="warning" header={preview.message} messages={[{ text: preview.hint }]} />
+        <H3>{preview.message}</H3>
+        <Message type="warning" messages={[{ text: preview.hint }]} />
       </Box>
     );
   }
   const failed = preview.outcome === 'failed';
   return (
     <Box marginTop="medium" data-testid={testId}>
+      {/* A heading of our own: BigDesign's message header is an h4, which would skip a level after the panel's h2. */}
+      <H3>{failed ? `Testing ${preview.label} found a problem` : `This is what ${preview.label} would send. Nothing was sent.`}</H3>
       <Message
         type={failed ? 'error' : 'success'}
-        header={failed ? `Testing ${preview.label} found a problem` : `This is what ${preview.label} would send. Nothing was sent.`}
         messages={[{ text: [preview.message, preview.hint].filter(Boolean).join(' ') || `${preview.writes.length} record(s) would be written.` }]}
       />
       {preview.writes.length === 0 && !failed ? <Text marginTop="small">Nothing would be written for this record.</Text> : null}

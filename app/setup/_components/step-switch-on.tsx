@@ -1,6 +1,6 @@
 'use client';
 
-import { Box, Button, Flex, H2, Message, Panel, Text } from '@bigcommerce/big-design';
+import { Box, Button, Flex, H2, H3, Message, Panel, Text } from '@bigcommerce/big-design';
 import { showSavedStep } from './reload';
 import { useTransition } from 'react';
 import type { SetupFlow } from '@/lib/onboarding/progress';
@@ -14,7 +14,8 @@ export function StepSwitchOn({ flows, done, onBack }: { flows: SetupFlow[]; done
       <H2>Switch on</H2>
       {done ? (
         <Box marginBottom="medium" data-testid="setup-done">
-          <Message type="success" header="The connection is on" messages={[{ text: 'Everything below runs by itself now. Change it any time under Settings.' }]} />
+          <H3>The connection is on</H3>
+          <Message type="success" messages={[{ text: 'Everything below runs by itself now. Change it any time under Settings.' }]} />
         </Box>
       ) : (
         <Text>These start as soon as you switch on:</Text>

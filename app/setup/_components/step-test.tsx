@@ -26,7 +26,6 @@ function RecordTest({ title, text, button, testId, run }: TestProps) {
       <Text>{text} Nothing is sent and nothing is created.</Text>
       <Button
         data-testid={`test-${testId}`}
-        variant="secondary"
         isLoading={pending}
         onClick={() => {
           setPreview(undefined);

@@ -95,9 +95,9 @@ export function FlowSettingsForm({ data }: { data: FlowSettingsData & { settings
       <FlowState flow={data.flow} enabled={data.enabled} paused={data.paused} />
       {problems.length > 0 ? (
         <Box marginBottom="large" data-testid="settings-problems">
+          <H2>{`${problems.length === 1 ? 'One setting needs' : `${problems.length} settings need`} another look`}</H2>
           <Message
             type="error"
-            header={`${problems.length === 1 ? 'One setting needs' : `${problems.length} settings need`} another look`}
             messages={[{ text: 'Nothing was saved. The messages are at the fields below.' }, ...unplaced.map((p) => ({ text: `${p.path || 'Settings'}: ${p.message}` }))]}
           />
         </Box>
