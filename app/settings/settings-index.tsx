@@ -27,6 +27,8 @@ export function SettingsIndex({ data }: { data: SettingsIndexData }) {
   return (
     <>
       <AppNav />
+      {/* The panel of the active "Settings" tab: BigDesign's tab points at `settings-content` (aria-controls). */}
+      <div id="settings-content" role="tabpanel" aria-labelledby="settings">
       <H1>Settings</H1>
       {data.flows.map(({ flow, ...state }) => (
         <Box key={flow} marginBottom="medium">
@@ -73,6 +75,7 @@ export function SettingsIndex({ data }: { data: SettingsIndexData }) {
           <Text>{data.setupFinished ? 'Go through the setup steps again.' : 'Setup is not finished yet: continue where you stopped.'}</Text>
         </Panel>
       </Box>
+      </div>
     </>
   );
 }

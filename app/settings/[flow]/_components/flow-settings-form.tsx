@@ -88,6 +88,8 @@ export function FlowSettingsForm({ data }: { data: FlowSettingsData & { settings
   return (
     <>
       <AppNav />
+      {/* The panel of the active "Settings" tab: BigDesign's tab points at `settings-content` (aria-controls). */}
+      <div id="settings-content" role="tabpanel" aria-labelledby="settings">
       <Box marginBottom="medium">
         <Link href="/settings">Settings</Link>
       </Box>
@@ -137,6 +139,7 @@ export function FlowSettingsForm({ data }: { data: FlowSettingsData & { settings
           </Text>
         ) : null}
       </Flex>
+      </div>
     </>
   );
 }
