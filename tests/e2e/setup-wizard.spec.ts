@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { ARTIFACTS, AV_URL, SIM_URL } from './config';
+import { APP_URL, ARTIFACTS, AV_URL, SIM_URL } from './config';
 
 const STORE = 'abc123def';
 const OWNER = 1001;
@@ -86,7 +86,7 @@ test('the whole setup wizard, from a fresh install to a first exported order, le
   // Step 2: orders is ticked already; stock too.
   await frame.getByText('Stock from AccountView').click();
   await expectAccessible(page, 'step 2');
-  await shot(page, '52-setup-flows');
+  await shot(page, '51-setup-flows');
   await frame.getByTestId('setup-next').click();
   await expect(frame.getByTestId('setup-step')).toContainText('Step 3 of 5', { timeout: 20_000 });
   await expect(frame.getByText('Stock shown in your store')).toBeVisible();
@@ -131,10 +131,15 @@ test('the whole setup wizard, from a fresh install to a first exported order, le
   await frame.getByTestId('setup-home').click();
   await expect(frame.getByTestId('orders-status')).toHaveText('On', { timeout: 20_000 });
   await shot(page, '56-setup-finished-home');
-  // Last, because headless Chromium sends clicks on the cross-site iframe to the control panel page after a resize.
-  await page.setViewportSize({ width: 375, height: 800 });
-  await expect(frame.getByTestId('orders-status')).toBeVisible();
-  await shot(page, '57-home-375px');
+  // The wizard in an iframe as narrow as the control panel's on a phone. Last, because after a resize
+  // headless Chromium sends clicks on the cross-site iframe to the control panel page instead.
+  const iframe = page.getByTestId('app-frame');
+  await iframe.evaluate((f, url) => {
+    f.setAttribute('style', 'width:375px;height:800px');
+    f.setAttribute('src', url);
+  }, `${APP_URL}/setup`);
+  await expect(frame.getByTestId('setup-done')).toBeVisible({ timeout: 30_000 });
+  await iframe.screenshot({ path: `${ARTIFACTS}/57-setup-done-375px.png` });
 });
 
 test('a flow settings page refuses a wrong value at its field', async ({ page }) => {
@@ -143,17 +148,29 @@ test('a flow settings page refuses a wrong value at its field', async ({ page })
   await page.getByTestId('open-app').click();
   const frame = appFrame(page);
   await expect(frame.getByTestId('orders-status')).toHaveText('On', { timeout: 30_000 });
-  await frame.getByRole('tab', { name: 'Settings' }).click();
+  // Straight to Settings in the app's iframe (the section tabs are another page's subject).
+  await page.getByTestId('app-frame').evaluate((f, url) => f.setAttribute('src', url), `${APP_URL}/settings`);
+  await expect(frame.getByTestId('settings-link-orders')).toBeVisible({ timeout: 30_000 });
   await frame.getByTestId('settings-link-orders').click();
   const reference = frame.getByLabel('Reference on the document');
   await expect(reference).toHaveValue('BC-{orderId}', { timeout: 30_000 });
-  await reference.fill('WEB-');
-  await frame.getByTestId('settings-save').click();
-  await expect(frame.getByText('must contain {orderId}')).toBeVisible({ timeout: 20_000 });
-  await expectAccessible(page, 'orders settings with a field message');
+  // Retried until the page is interactive: typing before React has taken over the page is lost.
+  await expect(async () => {
+    await reference.fill('WEB-');
+    await frame.getByTestId('settings-save').click();
+    await expect(frame.getByText('must contain {orderId}')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(frame.getByTestId('settings-saved')).toHaveCount(0);
   await shot(page, '58-settings-orders-refused');
   await reference.fill('WEB-{orderId}');
   await frame.getByTestId('settings-save').click();
   await expect(frame.getByTestId('settings-saved')).toBeVisible({ timeout: 20_000 });
+  await expect(frame.getByText('must contain {orderId}')).toHaveCount(0);
   await shot(page, '59-settings-orders-saved');
+  // Checked last: after AxeBuilder's own page has opened and closed, headless Chromium may send clicks
+  // on the cross-site iframe to the control panel page.
+  await reference.fill('WEB-');
+  await frame.getByTestId('settings-save').click();
+  await expect(frame.getByText('must contain {orderId}')).toBeVisible({ timeout: 20_000 });
+  await expectAccessible(page, 'orders settings with a field message');
 });
