@@ -3,6 +3,7 @@ import { catalogEndpoints } from './endpoints/catalog';
 import { customerEndpoints } from './endpoints/customers';
 import { inventoryEndpoints } from './endpoints/inventory';
 import { orderEndpoints } from './endpoints/orders';
+import { paymentTaxEndpoints } from './endpoints/payments-tax';
 import { storeEndpoints } from './endpoints/store';
 import { webhookEndpoints } from './endpoints/webhooks';
 import { listV2, listV3 } from './paging';
@@ -58,5 +59,6 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
     ...catalogEndpoints(call),
     ...inventoryEndpoints(call),
     ...customerEndpoints(call),
+    ...paymentTaxEndpoints(call),
   };
 }

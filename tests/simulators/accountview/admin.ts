@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { createFaultControl, faultSpecSchema } from './faults';
+import { handleAdminRows, isAdminRowsRoute } from './admin-rows';
 import { readBody, sendJson } from './http';
 import { expireAccessTokens, revokeConsent } from './oauth/tokens';
 import type { SimRuntime } from './runtime';
@@ -44,6 +45,7 @@ export async function handleAdmin(rt: SimRuntime, reset: () => void, req: Incomi
     faults.remove(decodeURIComponent(faultId));
     return sendJson(res, 200, { ok: true });
   }
+  if (isAdminRowsRoute(req.method ?? 'GET', url.pathname)) return handleAdminRows(rt, url.pathname, await jsonBody(req), res);
   switch (route) {
     case 'POST /__sim/reset':
       await readBody(req);

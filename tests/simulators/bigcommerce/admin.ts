@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleAdminOrders, isAdminOrdersRoute } from './admin-orders';
 import { createFaults, faultSpec } from './faults';
 import { readBody, sendEmpty, sendJson } from './http';
 import type { SimRuntime } from './runtime';
@@ -14,6 +15,7 @@ export async function handleAdmin(
   url: URL,
 ): Promise<void> {
   const route = `${req.method ?? 'GET'} ${url.pathname}`;
+  if (isAdminOrdersRoute(req.method ?? 'GET', url.pathname)) return handleAdminOrders(rt, url.pathname, await readBody(req), res);
   switch (route) {
     case 'POST /__sim/reset':
       await readBody(req);

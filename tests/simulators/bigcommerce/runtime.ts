@@ -12,6 +12,8 @@ export const DEFAULT_SCOPES = [
   'store_locations_read_only',
   'store_v2_customers',
   'store_v2_information_read_only',
+  // Payment methods for the settings page's choice lists; the app reads them only when granted.
+  'store_payments_methods_read',
 ] as const;
 
 export const DEFAULT_RATE_LIMIT_QUOTA = 150;

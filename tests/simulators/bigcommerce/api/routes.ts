@@ -6,6 +6,7 @@ import { inventoryRoutes } from './inventory';
 import { locationRoutes } from './locations';
 import { optionRoutes } from './options';
 import { orderRoutes } from './orders';
+import { paymentTaxRoutes } from './payments-tax';
 import { productImageRoutes } from './product-images';
 import { productRoutes } from './products';
 import { compileRoute, type CompiledRoute } from './route';
@@ -28,4 +29,5 @@ export const apiRoutes: CompiledRoute[] = [
   ...locationRoutes,
   ...customerRoutes,
   ...customerAddressRoutes,
+  ...paymentTaxRoutes,
 ].map(compileRoute);
