@@ -1,11 +1,13 @@
 'use client';
 
-import { Box, Tabs } from '@bigcommerce/big-design';
-import { usePathname, useRouter } from 'next/navigation';
+import { theme } from '@bigcommerce/big-design-theme';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import styled from 'styled-components';
 
 /**
- * The app's sections, one tab each. Every page renders this at its top; the tab whose path is the
- * longest prefix of the current one is shown as active.
+ * The app's sections. A navigation landmark of plain links (not ARIA tabs): each section is its own
+ * page, so there is no tab panel to control, and a link works before the page has hydrated.
  */
 export const APP_SECTIONS = [
   { id: 'home', title: 'Overview', href: '/' },
@@ -22,20 +24,50 @@ export function activeSection(pathname: string): AppSectionId {
   return matches.sort((a, b) => b.href.length - a.href.length)[0]?.id ?? 'home';
 }
 
+const Bar = styled.ul`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${theme.spacing.xxSmall} ${theme.spacing.large};
+  margin: 0 0 ${theme.spacing.large};
+  padding: 0;
+  list-style: none;
+  border-bottom: 1px solid ${theme.colors.secondary30};
+`;
+
+const Section = styled(Link)`
+  display: inline-block;
+  padding: ${theme.spacing.small} 0;
+  border-bottom: 3px solid transparent;
+  color: ${theme.colors.secondary70};
+  font-size: ${theme.typography.fontSize.medium};
+  text-decoration: none;
+  &:hover {
+    color: ${theme.colors.primary60};
+  }
+  &:focus-visible {
+    outline: 2px solid ${theme.colors.primary40};
+    outline-offset: 2px;
+  }
+  &[aria-current='page'] {
+    color: ${theme.colors.primary60};
+    border-bottom-color: ${theme.colors.primary60};
+    font-weight: ${theme.typography.fontWeight.semiBold};
+  }
+`;
+
 export function AppNav() {
-  const pathname = usePathname() ?? '/';
-  const router = useRouter();
+  const active = activeSection(usePathname() ?? '/');
   return (
-    <Box marginBottom="large">
-      <Tabs
-        aria-label="Sections"
-        activeTab={activeSection(pathname)}
-        items={APP_SECTIONS.map(({ id, title }) => ({ id, title }))}
-        onTabClick={(id) => {
-          const section = APP_SECTIONS.find((s) => s.id === id);
-          if (section) router.push(section.href);
-        }}
-      />
-    </Box>
+    <nav aria-label="Sections">
+      <Bar>
+        {APP_SECTIONS.map((section) => (
+          <li key={section.id}>
+            <Section href={section.href} aria-current={section.id === active ? 'page' : undefined}>
+              {section.title}
+            </Section>
+          </li>
+        ))}
+      </Bar>
+    </nav>
   );
 }

@@ -12,7 +12,7 @@ export function Home({ data }: { data: HomeData }) {
     <>
       <AppNav />
       {/* The content of the active "Overview" tab: AppNav's tab points at it with aria-controls. */}
-      <div id="home-content" role="tabpanel" aria-labelledby="home">
+      <div>
         <Box marginBottom="large">
           <H1 data-testid="greeting">Welcome, {data.storeName ?? `store ${data.storeHash}`}</H1>
           <Text color="secondary60">

@@ -28,7 +28,7 @@ export function SettingsIndex({ data }: { data: SettingsIndexData }) {
     <>
       <AppNav />
       {/* The panel of the active "Settings" tab: BigDesign's tab points at `settings-content` (aria-controls). */}
-      <div id="settings-content" role="tabpanel" aria-labelledby="settings">
+      <div>
       <H1>Settings</H1>
       {data.flows.map(({ flow, ...state }) => (
         <Box key={flow} marginBottom="medium">

@@ -1,4 +1,4 @@
-import type { ApiResponse, CustomField, Product } from '@/lib/bigcommerce';
+import type { ApiResponse, CustomField, Product, ProductOption, ProductOptionValue, Variant } from '@/lib/bigcommerce';
 import type { IdMap, IdMapEntry } from '@/lib/db/queries/id-map';
 import { PRODUCT_ENTITY, type ProductsContext } from '@/lib/flows/products';
 
@@ -43,6 +43,21 @@ export function capturingBigCommerce(real: BigCommercePort, writes: CapturedWrit
     async updateProducts(products) {
       writes.push({ method: 'PUT', path: '/v3/catalog/products', body: products });
       return products as Product[];
+    },
+    listVariants: (query) => real.listVariants(query),
+    // A product the preview "created" has no options yet.
+    listProductOptions: (productId) => (productId < 0 ? none<ProductOption>() : real.listProductOptions(productId)),
+    async updateVariants(variants) {
+      writes.push({ method: 'PUT', path: '/v3/catalog/variants', body: variants });
+      return variants as Variant[];
+    },
+    async createProductOption(productId, option) {
+      writes.push({ method: 'POST', path: `/v3/catalog/products/${productId}/options`, body: option });
+      return { ...option, id: fakeId(), product_id: productId } as ProductOption;
+    },
+    async createProductOptionValue(productId, optionId, value) {
+      writes.push({ method: 'POST', path: `/v3/catalog/products/${productId}/options/${optionId}/values`, body: value });
+      return { ...value, id: fakeId() } as ProductOptionValue;
     },
     async createCustomField(productId, field) {
       writes.push({ method: 'POST', path: `/v3/catalog/products/${productId}/custom-fields`, body: field });

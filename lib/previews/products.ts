@@ -134,10 +134,11 @@ async function chooseArticles(accountview: PreviewPorts['accountview'], settings
 }
 
 function articlesOf(read: string[], records: RecordEntry[]): ArticlePreview[] {
-  const byCode = new Map(records.filter((r) => r.entity === 'article').map((r) => [r.sourceId, r]));
+  // A family's product is logged under the family code, which is its main article's code.
+  const byCode = new Map(records.filter((r) => r.entity === 'article' || r.entity === 'article-family').map((r) => [r.sourceId, r]));
   return read.map((code): ArticlePreview => {
     const entry = byCode.get(code);
-    if (!entry) return { code, action: 'skipped', message: 'Left out: the article belongs to a variant family, which is not synced yet.' };
+    if (!entry) return { code, action: 'skipped', message: 'Nothing would be sent for this article on its own: it is part of a variant family whose product is shown under the family code.' };
     const body = (entry.sent ?? {}) as Record<string, unknown>;
     if (entry.outcome === 'created') return { code, action: 'create', body };
     if (entry.outcome === 'updated') {

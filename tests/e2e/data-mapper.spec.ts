@@ -43,7 +43,7 @@ async function previewSettled(page: Page) {
 
 async function openMapper(page: Page) {
   const frame = appFrame(page);
-  await clickUntil(frame.getByRole('tab', { name: 'Data mapper' }), () => expect(frame.getByTestId('no-mapping-note')).toBeVisible({ timeout: 5_000 }));
+  await clickUntil(frame.getByRole('link', { name: 'Data mapper' }), () => expect(frame.getByTestId('no-mapping-note')).toBeVisible({ timeout: 5_000 }));
 }
 
 async function installAndConnect(page: Page) {

@@ -20,7 +20,7 @@ export function MapperIndex() {
     <>
       <AppNav />
       {/* The active section tab (id "mapping") controls "mapping-content". */}
-      <div id="mapping-content" role="tabpanel" aria-labelledby="mapping">
+      <div>
       <Box marginBottom="large">
         <H1>Data mapper</H1>
         <Text>

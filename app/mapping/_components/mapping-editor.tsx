@@ -115,7 +115,7 @@ export function MappingEditor({ data }: { data: EditorData }) {
     <>
       <AppNav />
       {/* The active section tab (id "mapping") controls "mapping-content". */}
-      <div id="mapping-content" role="tabpanel" aria-labelledby="mapping">
+      <div>
       <Box marginBottom="medium">
         <Link
           href="/mapping"

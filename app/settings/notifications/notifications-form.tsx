@@ -41,7 +41,7 @@ export function NotificationsForm({ initial, saved, mailConfigured }: { initial:
     <>
       <AppNav />
       {/* The content of the active "Settings" tab: AppNav's tab points at it with aria-controls. */}
-      <div id="settings-content" role="tabpanel" aria-labelledby="settings">
+      <div>
         <Box marginBottom="large">
           <H1>Notifications</H1>
           <Text color="secondary60">

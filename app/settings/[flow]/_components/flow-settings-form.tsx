@@ -89,7 +89,7 @@ export function FlowSettingsForm({ data }: { data: FlowSettingsData & { settings
     <>
       <AppNav />
       {/* The panel of the active "Settings" tab: BigDesign's tab points at `settings-content` (aria-controls). */}
-      <div id="settings-content" role="tabpanel" aria-labelledby="settings">
+      <div>
       <Box marginBottom="medium">
         <Link href="/settings">Settings</Link>
       </Box>
