@@ -39,8 +39,13 @@ export const syncRuns = pgTable(
     inngestRunId: text('inngest_run_id'),
   },
   (t) => [
-    index('sync_runs_store_queued_idx').on(t.storeHash, t.queuedAt.desc()),
-    index('sync_runs_store_flow_queued_idx').on(t.storeHash, t.flow, t.queuedAt.desc()),
+    // The activity log pages runs newest first with the id as tie-break (keyset paging), so both are in the index.
+    index('sync_runs_store_queued_idx').on(t.storeHash, t.queuedAt.desc(), t.id.desc()),
+    index('sync_runs_store_flow_queued_idx').on(t.storeHash, t.flow, t.queuedAt.desc(), t.id.desc()),
+    // The activity log's "failed" filter: a store's few runs with failures, newest first.
+    index('sync_runs_store_problem_idx')
+      .on(t.storeHash, t.queuedAt.desc(), t.id.desc())
+      .where(sql`${t.state} in ('partial', 'failed')`),
   ],
 );
 
