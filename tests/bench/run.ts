@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { activityQuery } from './activity-query';
 import { ordersBurst } from './orders-burst';
 import type { Benchmark } from './report';
 
@@ -9,7 +10,7 @@ import type { Benchmark } from './report';
  * in design.md's format. Figures are measured; a benchmark that did not run is absent.
  * `npm run bench -- orders.burst` runs only the named ones.
  */
-const all: Benchmark[] = [ordersBurst];
+const all: Benchmark[] = [ordersBurst, activityQuery];
 const wanted = process.argv.slice(2);
 const selected = wanted.length > 0 ? all.filter((b) => wanted.includes(b.name)) : all;
 
