@@ -1,10 +1,10 @@
 'use client';
 
 import { Flex, Small, Table, Text } from '@bigcommerce/big-design';
-import NextLink from 'next/link';
 import { FLOW_LABEL, formatMoment } from '@/lib/activity/labels';
 import type { RecordView } from '@/lib/activity/service';
 import { OutcomeBadge } from './badges';
+import { AppLink } from './app-link';
 
 /** Records with their outcome and, for a failure, the reason; each opens its detail view. */
 export function RecordsTable({ records, testId, showFlow = false }: { records: RecordView[]; testId: string; showFlow?: boolean }) {
@@ -21,9 +21,9 @@ export function RecordsTable({ records, testId, showFlow = false }: { records: R
           hash: 'record',
           render: (record) => (
             <Flex flexDirection="column" flexGap="0.25rem">
-              <NextLink href={`/activity/records/${record.id}`} data-testid="record-link">
+              <AppLink href={`/activity/records/${record.id}`} data-testid="record-link">
                 {record.entity} {record.sourceId}
-              </NextLink>
+              </AppLink>
               <Small margin="none">
                 {showFlow ? `${FLOW_LABEL[record.flow]} · ` : ''}
                 {formatMoment(record.createdAt)}
@@ -35,7 +35,7 @@ export function RecordsTable({ records, testId, showFlow = false }: { records: R
           header: 'Outcome',
           hash: 'outcome',
           render: (record) => (
-            <Flex flexDirection="column" flexGap="0.25rem">
+            <Flex flexDirection="column" flexGap="0.25rem" alignItems="flex-start">
               <OutcomeBadge outcome={record.outcome} />
               {record.targetRef ? <Small margin="none">→ {record.targetRef}</Small> : null}
               {record.outcome === 'failed' && record.message ? (

@@ -1,10 +1,10 @@
 'use client';
 
 import { Flex, Small, Table, Text } from '@bigcommerce/big-design';
-import NextLink from 'next/link';
 import { durationOf, FLOW_LABEL, formatMoment, TRIGGER_LABEL } from '@/lib/activity/labels';
 import type { RunView } from '@/lib/activity/service';
 import { RunCounts, RunStateBadge } from './badges';
+import { AppLink } from './app-link';
 
 /** Runs in three narrow columns, so the list fits the control panel's narrowest iframe. */
 export function RunsTable({ runs }: { runs: RunView[] }) {
@@ -21,9 +21,9 @@ export function RunsTable({ runs }: { runs: RunView[] }) {
           hash: 'run',
           render: (run) => (
             <Flex flexDirection="column" flexGap="0.25rem">
-              <NextLink href={`/activity/runs/${run.id}`} data-testid="run-link">
+              <AppLink href={`/activity/runs/${run.id}`} data-testid="run-link">
                 {FLOW_LABEL[run.flow]}
-              </NextLink>
+              </AppLink>
               <Small margin="none">{TRIGGER_LABEL[run.trigger]}</Small>
             </Flex>
           ),
@@ -42,7 +42,7 @@ export function RunsTable({ runs }: { runs: RunView[] }) {
           header: 'Records',
           hash: 'records',
           render: (run) => (
-            <Flex flexDirection="column" flexGap="0.25rem">
+            <Flex flexDirection="column" flexGap="0.25rem" alignItems="flex-start">
               <RunStateBadge state={run.state} />
               <RunCounts run={run} />
             </Flex>

@@ -1,11 +1,12 @@
 'use client';
 
 import { Box, Button, Form, FormGroup, H1, Input, Panel, Small, Text } from '@bigcommerce/big-design';
-import NextLink from 'next/link';
 import { useState, useTransition, type FormEvent } from 'react';
 import { AppNav } from '@/components/app-nav';
 import { saveRetentionAction, type ActionResult } from '../../../activity/_actions/activity';
 import { ResultMessage } from '../../../activity/_components/result-message';
+import { SectionPanel } from '../../../activity/_components/section-panel';
+import { AppLink } from '../../../activity/_components/app-link';
 
 export function RetentionForm({ retentionDays }: { retentionDays: number }) {
   const [days, setDays] = useState(String(retentionDays));
@@ -18,38 +19,41 @@ export function RetentionForm({ retentionDays }: { retentionDays: number }) {
   return (
     <>
       <AppNav />
-      <Small>
-        <NextLink href="/settings">← Settings</NextLink>
-      </Small>
-      <H1>Activity log</H1>
-      <Panel>
-        <Text>
-          The activity log keeps what every sync read and sent, including customers&apos; names, e-mail and postal addresses. It is deleted
-          automatically after the period you choose here, so personal data is kept no longer than you need it.
-        </Text>
-        <Form fullWidth onSubmit={submit} aria-label="Activity log retention">
-          <FormGroup>
-            <Input
-              label="Keep the log for (days)"
-              description="Between 1 and 365 days. The default is 30."
-              type="number"
-              min={1}
-              max={365}
-              inputMode="numeric"
-              data-testid="retention-days"
-              value={days}
-              onChange={(e) => setDays(e.target.value)}
-              error={result && !result.ok ? result.message : undefined}
-            />
-          </FormGroup>
-          <Box>
-            <Button type="submit" data-testid="save-retention" isLoading={pending}>
-              Save
-            </Button>
-          </Box>
-        </Form>
-        {result?.ok ? <ResultMessage result={result} testId="retention-result" /> : null}
-      </Panel>
+      <SectionPanel section="settings">
+        <Small>
+          <AppLink href="/settings">← Settings</AppLink>
+        </Small>
+        <H1>Activity log</H1>
+        <Panel>
+          <Text>
+            The activity log keeps what every sync read and sent, including customers&apos; names, e-mail and postal addresses. It is deleted
+            automatically after the period you choose here, so personal data is kept no longer than you need it.
+          </Text>
+          {/* noValidate: the app checks the number and says what is wrong at the field, in the same words everywhere. */}
+          <Form fullWidth noValidate onSubmit={submit} aria-label="Activity log retention">
+            <FormGroup>
+              <Input
+                label="Keep the log for (days)"
+                description="Between 1 and 365 days. The default is 30."
+                type="number"
+                min={1}
+                max={365}
+                inputMode="numeric"
+                data-testid="retention-days"
+                value={days}
+                onChange={(e) => setDays(e.target.value)}
+                error={result && !result.ok ? result.message : undefined}
+              />
+            </FormGroup>
+            <Box>
+              <Button type="submit" data-testid="save-retention" isLoading={pending}>
+                Save
+              </Button>
+            </Box>
+          </Form>
+          {result?.ok ? <ResultMessage result={result} testId="retention-result" /> : null}
+        </Panel>
+      </SectionPanel>
     </>
   );
 }
