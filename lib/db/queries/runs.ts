@@ -183,7 +183,7 @@ export interface RecordFilter {
   runId?: string;
   flow?: Flow;
   outcome?: Outcome;
-  /** An order number, SKU or e-mail: matches the start of search_text (any case) or the exact source id. */
+  /** An order number, SKU or e-mail: matches the start of search_text or of its second word (any case), or the exact source id. */
   search?: string;
   /** Keyset paging: only records older than this id. */
   beforeId?: number;
@@ -200,7 +200,12 @@ export function recordsQuery(db: Executor, storeHash: string, filter: RecordFilt
   const search = filter.search?.trim();
   if (search) {
     const prefix = `${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(sql`lower(${syncRecords.searchText}) like ${prefix}`, eq(syncRecords.sourceId, search));
+    const match = or(
+      sql`lower(${syncRecords.searchText}) like ${prefix}`,
+      // The same expression as sync_records_store_search_rest_idx, so the planner can use it.
+      sql`lower(substr(${syncRecords.searchText}, strpos(${syncRecords.searchText}, ' ') + 1)) like ${prefix}`,
+      eq(syncRecords.sourceId, search),
+    );
     if (match) conditions.push(match);
   }
   return db

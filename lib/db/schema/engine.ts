@@ -85,6 +85,8 @@ export const syncRecords = pgTable(
     index('sync_records_store_outcome_idx').on(t.storeHash, t.outcome, t.id.desc()),
     // Search: an order number, SKU or e-mail address, exact or by its start, case-insensitive.
     index('sync_records_store_search_idx').on(t.storeHash, sql`lower(${t.searchText}) text_pattern_ops`),
+    // …and by the start of its second word: flows write "<order number> <e-mail>", so an e-mail finds its order.
+    index('sync_records_store_search_rest_idx').on(t.storeHash, sql`lower(substr(${t.searchText}, strpos(${t.searchText}, ' ') + 1)) text_pattern_ops`),
     index('sync_records_store_source_idx').on(t.storeHash, t.sourceId),
   ],
 );

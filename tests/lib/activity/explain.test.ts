@@ -74,6 +74,7 @@ describe.each(testDatabaseKinds())('activity log queries on 100,000 records (%s)
     await expectIndexed(recordsQuery(db, STORE, { outcome: 'failed' }), ['sync_records_store_outcome_idx']);
     await expectIndexed(recordsQuery(db, STORE, { search: '150123' }), ['sync_records_store_search_idx', 'sync_records_store_source_idx']);
     await expectIndexed(recordsQuery(db, STORE, { search: 'ART-777' }), ['sync_records_store_search_idx']);
+    await expectIndexed(recordsQuery(db, STORE, { search: 'klant4242@example.nl' }), ['sync_records_store_search_rest_idx']);
     await expectIndexed(recordsQuery(db, STORE, { beforeId: 50_000 }), ['sync_records_store_id_idx']);
   });
 

@@ -3,7 +3,7 @@ import { dayOf, lastDays, loadDashboard } from '@/lib/activity/dashboard';
 import { cursorOf, orderIdsSchema, startOfDay } from '@/lib/activity/requests';
 import { openFailures } from '@/lib/db/queries/activity';
 import { createIdMap } from '@/lib/db/queries/id-map';
-import { listRuns, recordToRun } from '@/lib/db/queries/runs';
+import { listRecords, listRuns, recordToRun } from '@/lib/db/queries/runs';
 import { syncRuns } from '@/lib/db/schema';
 import type { RecordEntry } from '@/lib/engine';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../helpers/databases';
@@ -71,6 +71,21 @@ describe.each(testDatabaseKinds())('activity queries (%s)', (kind) => {
       expect(cursorOf(last)).toMatch(/_/);
     }
     expect(seen).toEqual(all.map((r) => r.id));
+  });
+
+  it('finds an order record by its number, its e-mail address or their start, in any case', async () => {
+    await run(A, 'orders', 1, [
+      { entity: 'order', sourceId: '1001', outcome: 'failed', searchText: '1001 jan.de.vries@example.nl' },
+      { entity: 'order', sourceId: '1002', outcome: 'created', searchText: '1002 petra@example.nl' },
+    ]);
+    await run(B, 'orders', 1, [{ entity: 'order', sourceId: '1001', outcome: 'created', searchText: '1001 jan.de.vries@example.nl' }]);
+    const found = async (search: string) => (await listRecords(database.db, A, { search })).map((r) => r.sourceId);
+    expect(await found('1001')).toEqual(['1001']);
+    expect(await found('JAN.DE.VRIES@example.nl')).toEqual(['1001']);
+    expect(await found('petra@')).toEqual(['1002']);
+    expect(await found('100')).toEqual(['1002', '1001']);
+    expect(await found('example.nl')).toEqual([]);
+    expect(await found('_')).toEqual([]);
   });
 
   it('counts a failure as open until a later record or a done id-map entry fixes it', async () => {
