@@ -202,8 +202,10 @@ export function recordsQuery(db: Executor, storeHash: string, filter: RecordFilt
     const prefix = `${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const match = or(
       sql`lower(${syncRecords.searchText}) like ${prefix}`,
-      // The same expression as sync_records_store_search_rest_idx, so the planner can use it.
-      sql`lower(substr(${syncRecords.searchText}, strpos(${syncRecords.searchText}, ' ') + 1)) like ${prefix}`,
+      // Only an e-mail address is written as a second word (after the order number); an order number
+      // or SKU is always first, so only an e-mail pays for the second index. Same expression as
+      // sync_records_store_search_rest_idx, so the planner can use it.
+      search.includes('@') ? sql`lower(substr(${syncRecords.searchText}, strpos(${syncRecords.searchText}, ' ') + 1)) like ${prefix}` : undefined,
       eq(syncRecords.sourceId, search),
     );
     if (match) conditions.push(match);
