@@ -33,3 +33,11 @@ export async function startEngineEarly(): Promise<void> {
   const { startEngine } = await import('@/lib/engine');
   await startEngine();
 }
+
+/** The activity log's retention purge: a timer in this process, unless Inngest runs it as a cron. */
+export async function startActivityPurgeEarly(): Promise<void> {
+  const { inngestSettingsFromEnv, usesInngest } = await import('@/lib/engine/settings');
+  if (usesInngest(inngestSettingsFromEnv())) return;
+  const { appPurgeDeps, startAppPurgeTimer } = await import('@/lib/activity/purge-schedule');
+  startAppPurgeTimer(appPurgeDeps());
+}

@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { activityQuery } from './activity-query';
 import { catalogFull, catalogResync } from './catalog';
 import { customersSync } from './customers';
 import { ordersBurst } from './orders-burst';
@@ -20,6 +21,7 @@ const all: Benchmark[] = [
   stockSync,
   customersSync,
   webhooksBurst,
+  activityQuery,
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { RECORD_OUTCOMES, syncRecords, syncRuns } from '../schema/engine';
 import type { RecordEntry } from '@/lib/engine/types';
@@ -124,35 +124,74 @@ export async function findRun(db: Executor, storeHash: string, runId: string): P
   return row;
 }
 
-/** A store's runs, newest first. */
-export async function listRuns(
-  db: Executor,
-  storeHash: string,
-  options: { flow?: Flow; limit?: number } = {},
-): Promise<SyncRunRow[]> {
-  const conditions = [eq(syncRuns.storeHash, storeHash)];
-  if (options.flow) conditions.push(eq(syncRuns.flow, options.flow));
+/**
+ * `desc nulls last`, the order drizzle-kit builds `.desc()` indexes in. Plain `desc` means nulls first
+ * in Postgres, which such an index cannot serve: the planner would sort the whole store's rows instead.
+ */
+export const newestFirst = (column: AnyColumn) => sql`${column} desc nulls last`;
+
+/** How a run ended, as the activity log filters it: `failed` includes runs in which some records failed. */
+export const RUN_OUTCOME_FILTERS = ['success', 'failed', 'running'] as const;
+export type RunOutcomeFilter = (typeof RUN_OUTCOME_FILTERS)[number];
+
+export interface RunFilter {
+  flow?: Flow;
+  outcome?: RunOutcomeFilter;
+  /** Runs queued at or after this moment. */
+  from?: Date;
+  /** Runs queued before this moment. */
+  to?: Date;
+  /** Keyset paging: only runs after this one in the list (older, or as old with a smaller id). */
+  after?: { queuedAt: Date; id: string };
+  limit?: number;
+}
+
+/**
+ * A store's runs, newest first, as a query (the EXPLAIN test and the benchmark inspect it). Served by
+ * sync_runs_store_queued_idx, or sync_runs_store_flow_queued_idx with a flow; the outcome is a filter
+ * on the few runs of a page, never a scan.
+ */
+export function runsQuery(db: Executor, storeHash: string, filter: RunFilter = {}) {
+  const conditions: SQL[] = [eq(syncRuns.storeHash, storeHash)];
+  if (filter.flow) conditions.push(eq(syncRuns.flow, filter.flow));
+  if (filter.from) conditions.push(gte(syncRuns.queuedAt, filter.from));
+  if (filter.to) conditions.push(lt(syncRuns.queuedAt, filter.to));
+  if (filter.outcome === 'success') conditions.push(eq(syncRuns.state, 'success'));
+  if (filter.outcome === 'running') conditions.push(inArray(syncRuns.state, ['queued', 'running']));
+  // A finished run with failed records is `partial` (finishRun): the state alone says it, and matches
+  // the predicate of sync_runs_store_problem_idx so a store's few failed runs are found without a scan.
+  if (filter.outcome === 'failed') conditions.push(inArray(syncRuns.state, ['partial', 'failed']));
+  if (filter.after) {
+    const { queuedAt, id } = filter.after;
+    const older = or(lt(syncRuns.queuedAt, queuedAt), and(eq(syncRuns.queuedAt, queuedAt), lt(syncRuns.id, id)));
+    if (older) conditions.push(older);
+  }
   return db
     .select()
     .from(syncRuns)
     .where(and(...conditions))
-    .orderBy(desc(syncRuns.queuedAt))
-    .limit(options.limit ?? 50);
+    .orderBy(newestFirst(syncRuns.queuedAt), newestFirst(syncRuns.id))
+    .limit(Math.min(filter.limit ?? 50, 500));
+}
+
+/** A store's runs, newest first. */
+export async function listRuns(db: Executor, storeHash: string, options: RunFilter = {}): Promise<SyncRunRow[]> {
+  return runsQuery(db, storeHash, options);
 }
 
 export interface RecordFilter {
   runId?: string;
   flow?: Flow;
   outcome?: Outcome;
-  /** An order number, SKU or e-mail: matches the start of search_text (any case) or the exact source id. */
+  /** An order number, SKU or e-mail: matches the start of search_text or of its second word (any case), or the exact source id. */
   search?: string;
   /** Keyset paging: only records older than this id. */
   beforeId?: number;
   limit?: number;
 }
 
-/** A store's records, newest first, narrowed by run, flow, outcome and search. */
-export async function listRecords(db: Executor, storeHash: string, filter: RecordFilter = {}): Promise<SyncRecordRow[]> {
+/** A store's records, newest first, narrowed by run, flow, outcome and search, as a query. */
+export function recordsQuery(db: Executor, storeHash: string, filter: RecordFilter = {}) {
   const conditions: SQL[] = [eq(syncRecords.storeHash, storeHash)];
   if (filter.runId) conditions.push(eq(syncRecords.runId, filter.runId));
   if (filter.flow) conditions.push(eq(syncRecords.flow, filter.flow));
@@ -161,13 +200,35 @@ export async function listRecords(db: Executor, storeHash: string, filter: Recor
   const search = filter.search?.trim();
   if (search) {
     const prefix = `${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(sql`lower(${syncRecords.searchText}) like ${prefix}`, eq(syncRecords.sourceId, search));
+    const match = or(
+      sql`lower(${syncRecords.searchText}) like ${prefix}`,
+      // Only an e-mail address is written as a second word (after the order number); an order number
+      // or SKU is always first, so only an e-mail pays for the second index. Same expression as
+      // sync_records_store_search_rest_idx, so the planner can use it.
+      search.includes('@') ? sql`lower(substr(${syncRecords.searchText}, strpos(${syncRecords.searchText}, ' ') + 1)) like ${prefix}` : undefined,
+      eq(syncRecords.sourceId, search),
+    );
     if (match) conditions.push(match);
   }
   return db
     .select()
     .from(syncRecords)
     .where(and(...conditions))
-    .orderBy(desc(syncRecords.id))
-    .limit(filter.limit ?? 50);
+    .orderBy(newestFirst(syncRecords.id))
+    .limit(Math.min(filter.limit ?? 50, 500));
+}
+
+/** A store's records, newest first, narrowed by run, flow, outcome and search. */
+export async function listRecords(db: Executor, storeHash: string, filter: RecordFilter = {}): Promise<SyncRecordRow[]> {
+  return recordsQuery(db, storeHash, filter);
+}
+
+/** One record of the store, or undefined (also for another store's record). */
+export async function findRecord(db: Executor, storeHash: string, id: number): Promise<SyncRecordRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(syncRecords)
+    .where(and(eq(syncRecords.id, id), eq(syncRecords.storeHash, storeHash)))
+    .limit(1);
+  return row;
 }

@@ -39,8 +39,13 @@ export const syncRuns = pgTable(
     inngestRunId: text('inngest_run_id'),
   },
   (t) => [
-    index('sync_runs_store_queued_idx').on(t.storeHash, t.queuedAt.desc()),
-    index('sync_runs_store_flow_queued_idx').on(t.storeHash, t.flow, t.queuedAt.desc()),
+    // The activity log pages runs newest first with the id as tie-break (keyset paging), so both are in the index.
+    index('sync_runs_store_queued_idx').on(t.storeHash, t.queuedAt.desc(), t.id.desc()),
+    index('sync_runs_store_flow_queued_idx').on(t.storeHash, t.flow, t.queuedAt.desc(), t.id.desc()),
+    // The activity log's "failed" filter: a store's few runs with failures, newest first.
+    index('sync_runs_store_problem_idx')
+      .on(t.storeHash, t.queuedAt.desc(), t.id.desc())
+      .where(sql`${t.state} in ('partial', 'failed')`),
   ],
 );
 
@@ -80,6 +85,8 @@ export const syncRecords = pgTable(
     index('sync_records_store_outcome_idx').on(t.storeHash, t.outcome, t.id.desc()),
     // Search: an order number, SKU or e-mail address, exact or by its start, case-insensitive.
     index('sync_records_store_search_idx').on(t.storeHash, sql`lower(${t.searchText}) text_pattern_ops`),
+    // …and by the start of its second word: flows write "<order number> <e-mail>", so an e-mail finds its order.
+    index('sync_records_store_search_rest_idx').on(t.storeHash, sql`lower(substr(${t.searchText}, strpos(${t.searchText}, ' ') + 1)) text_pattern_ops`),
     index('sync_records_store_source_idx').on(t.storeHash, t.sourceId),
   ],
 );
