@@ -37,6 +37,8 @@ const DEFAULT_SCOPES = [
   'store_locations_read_only',
   'store_v2_customers',
   'store_v2_information_read_only',
+  // The settings page's payment-method list; without it the list falls back to methods seen on recent orders.
+  'store_payments_methods_read',
 ];
 
 const optionalString = z
