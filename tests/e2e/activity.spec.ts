@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import { APP_URL, ARTIFACTS, AV_URL, SIM_URL } from './config';
+import { forgetStore } from './fresh-store';
 
 /**
  * The activity log journey inside the control panel's cross-site iframe: an order fails because its
@@ -58,6 +59,7 @@ async function tab(frame: FrameLocator, name: string) {
 }
 
 test.beforeAll(async ({ request }) => {
+  await forgetStore(request);
   await request.post(`${SIM_URL}/__sim/reset`);
   await request.post(`${AV_URL}/__sim/reset`);
   // The shipping-costs article exists; the article of the webshop's new product does not (yet).

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ARTIFACTS, AV_URL, SIM_URL } from './config';
+import { forgetStore } from './fresh-store';
 
 const STORE = 'abc123def';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -8,6 +9,7 @@ mkdirSync(ARTIFACTS, { recursive: true });
 const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
 
 test.beforeAll(async ({ request }) => {
+  await forgetStore(request);
   await request.post(`${SIM_URL}/__sim/reset`);
   await request.post(`${AV_URL}/__sim/reset`);
 });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ARTIFACTS, AV_URL, SIM_URL } from './config';
+import { forgetStore } from './fresh-store';
 
 const STORE = 'abc123def';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -12,6 +13,7 @@ const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ request }) => {
+  await forgetStore(request);
   await request.post(`${SIM_URL}/__sim/reset`);
   await request.post(`${AV_URL}/__sim/reset`);
 });

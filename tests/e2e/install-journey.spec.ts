@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { APP_URL, ARTIFACTS, SIM_URL } from './config';
+import { forgetStore } from './fresh-store';
 
 const STORE = 'abc123def';
 const OWNER = 1001;
@@ -15,6 +16,7 @@ async function controlPanel(page: Page, userId: number) {
 const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
 
 test.beforeAll(async ({ request }) => {
+  await forgetStore(request);
   await request.post(`${SIM_URL}/__sim/reset`);
 });
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { APP_URL, ARTIFACTS, AV_URL, SIM_URL } from './config';
+import { forgetStore } from './fresh-store';
 
 const STORE = 'abc123def';
 const OWNER = 1001;
@@ -42,6 +43,7 @@ async function placeOrder(request: APIRequestContext): Promise<number> {
 }
 
 test.beforeAll(async ({ request }) => {
+  await forgetStore(request);
   await request.post(`${SIM_URL}/__sim/reset`);
   await request.post(`${AV_URL}/__sim/reset`);
   // What the bookkeeper has in AccountView: the webshop's article and the shipping-costs article.

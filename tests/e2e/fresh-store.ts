@@ -1,0 +1,19 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import { SIM_URL } from './config';
+
+/** The store every journey installs into (the BigCommerce simulator's seed). */
+export const E2E_STORE = 'abc123def';
+
+/**
+ * The app's database lives for the whole e2e run, so a journey that leaves the store installed (and
+ * AccountView connected) would hand the next journey a store that is no longer fresh. Uninstalling
+ * through the simulated control panel makes the app forget the store the way BigCommerce would; call
+ * this before resetting the simulator (which would forget that the app is installed).
+ */
+export async function forgetStore(request: APIRequestContext): Promise<void> {
+  const state = (await (await request.get(`${SIM_URL}/__sim/state`)).json()) as { stores?: Record<string, { installed?: boolean }> };
+  const store = state.stores?.[E2E_STORE];
+  if (!store?.installed) return;
+  const answer = await request.post(`${SIM_URL}/manage/${E2E_STORE}/apps/uninstall`, { form: {} });
+  expect(answer.status()).toBe(200);
+}
