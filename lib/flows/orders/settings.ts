@@ -55,7 +55,7 @@ const shippingTarget = z
     article: avCode(20).optional(),
     account: avCode(10).optional(),
   })
-  .refine((t) => Boolean(t.article || t.account), 'choose an article, a ledger account or both');
+  .refine((t) => Boolean(t.article || t.account), 'Choose an article, a ledger account or both');
 
 export const orderFlowSettings = z
   .object({
@@ -147,7 +147,7 @@ export const orderFlowSettings = z
      * ledger account (sales invoices) its shipping line books on instead of `serviceLines.shipping`.
      * Empty: every method books on the shipping line.
      */
-    shippingMethodMap: z.record(z.string().trim().min(1).max(100), shippingTarget).default({}),
+    shippingMethodMap: z.record(z.string(), shippingTarget).default({}),
     /** Refunds and cancellations of exported orders become credit documents. */
     credits: z
       .object({ refunds: z.boolean().default(true), cancellations: z.boolean().default(true) })
@@ -158,6 +158,10 @@ export const orderFlowSettings = z
   .superRefine((s, ctx) => {
     if (s.customerMode === 'default-debtor' && s.defaultDebtor === '') {
       ctx.addIssue({ code: 'custom', path: ['defaultDebtor'], message: 'Choose the debtor every order is booked on' });
+    }
+    // Checked here rather than on the record's keys: zod reports a refused key only as "Invalid key in record".
+    if (Object.keys(s.shippingMethodMap).some((method) => method.trim() === '')) {
+      ctx.addIssue({ code: 'custom', path: ['shippingMethodMap'], message: 'Choose a shipping method in every row, or remove the empty row' });
     }
   });
 

@@ -256,6 +256,9 @@ describe('shipping method map', () => {
     expect(refused.success).toBe(false);
     expect(refused.error?.issues[0]?.path).toEqual(['shippingMethodMap', 'PostNL']);
     expect(orderFlowSettings.safeParse({ shippingMethodMap: { PostNL: { article: 'X'.repeat(21) } } }).success).toBe(false);
+    // An added row whose method was never chosen says so at the field.
+    const emptyRow = orderFlowSettings.safeParse({ shippingMethodMap: { '': { article: 'VERZENDKOSTEN' } } });
+    expect(emptyRow.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['shippingMethodMap', 'Choose a shipping method in every row, or remove the empty row']]);
   });
 
   it('books a mapped method on its own article and account, matched case-insensitively', () => {
