@@ -4,6 +4,7 @@ import { customerEndpoints } from './endpoints/customers';
 import { inventoryEndpoints } from './endpoints/inventory';
 import { orderEndpoints } from './endpoints/orders';
 import { paymentTaxEndpoints } from './endpoints/payments-tax';
+import { shippingEndpoints } from './endpoints/shipping';
 import { storeEndpoints } from './endpoints/store';
 import { webhookEndpoints } from './endpoints/webhooks';
 import { listV2, listV3 } from './paging';
@@ -60,5 +61,6 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
     ...inventoryEndpoints(call),
     ...customerEndpoints(call),
     ...paymentTaxEndpoints(call),
+    ...shippingEndpoints(call),
   };
 }

@@ -2,11 +2,11 @@ import type { AccountViewClient } from '@/lib/accountview';
 import { accountViewFor, NotConnectedError } from '@/lib/accountview-connection';
 import { bigCommerceFor } from '@/lib/store-clients';
 import { articleChoices, ledgerAccountChoices, paymentTermChoices, vatCodeChoices } from './accountview';
-import { orderStatusChoices, paymentMethodChoices, taxClassChoices } from './bigcommerce';
+import { orderStatusChoices, paymentMethodChoices, shippingMethodChoices, taxClassChoices } from './bigcommerce';
 import type { ChoiceList, ChoiceListName, ChoiceLists } from './types';
 
 export { articleChoices, ledgerAccountChoices, paymentTermChoices, vatCodeChoices } from './accountview';
-export { orderStatusChoices, paymentMethodChoices, taxClassChoices } from './bigcommerce';
+export { orderStatusChoices, paymentMethodChoices, shippingMethodChoices, taxClassChoices } from './bigcommerce';
 export { CHOICE_LISTS, type Choice, type ChoiceList, type ChoiceListName, type ChoiceLists } from './types';
 
 const NOT_INSTALLED: ChoiceList = { ok: false, choices: [], message: 'The store no longer has the app installed.', hint: 'Install the app again from the App Marketplace.' };
@@ -17,7 +17,7 @@ const NOT_CONNECTED: ChoiceList = {
   hint: 'Connect AccountView and choose the administration on the Overview page first.',
 };
 
-const BIGCOMMERCE_LISTS = new Set<ChoiceListName>(['orderStatuses', 'paymentMethods', 'taxClasses']);
+const BIGCOMMERCE_LISTS = new Set<ChoiceListName>(['orderStatuses', 'paymentMethods', 'taxClasses', 'shippingMethods']);
 
 /**
  * The store's lists for the settings page, read from both systems at once. `articleCodes` are the
@@ -39,6 +39,7 @@ export async function loadChoiceLists(storeHash: string, names: readonly ChoiceL
       if (!bigcommerce) return Promise.resolve(NOT_INSTALLED);
       if (name === 'orderStatuses') return orderStatusChoices(bigcommerce);
       if (name === 'paymentMethods') return paymentMethodChoices(bigcommerce);
+      if (name === 'shippingMethods') return shippingMethodChoices(bigcommerce);
       return taxClassChoices(bigcommerce);
     }
     if (!accountview) return Promise.resolve(NOT_CONNECTED);

@@ -10,6 +10,6 @@ export interface Choice {
  */
 export type ChoiceList = { ok: true; choices: Choice[] } | { ok: false; choices: Choice[]; message: string; hint: string };
 
-export const CHOICE_LISTS = ['orderStatuses', 'paymentMethods', 'taxClasses', 'vatCodes', 'ledgerAccounts', 'articles', 'paymentTerms'] as const;
+export const CHOICE_LISTS = ['orderStatuses', 'paymentMethods', 'taxClasses', 'vatCodes', 'ledgerAccounts', 'articles', 'paymentTerms', 'shippingMethods'] as const;
 export type ChoiceListName = (typeof CHOICE_LISTS)[number];
 export type ChoiceLists = Partial<Record<ChoiceListName, ChoiceList>>;

@@ -13,7 +13,7 @@ export interface FlowSettingsData {
 }
 
 const LISTS: Record<SetupFlow, ChoiceListName[]> = {
-  orders: ['orderStatuses', 'paymentMethods', 'vatCodes', 'ledgerAccounts', 'articles', 'paymentTerms'],
+  orders: ['orderStatuses', 'paymentMethods', 'shippingMethods', 'vatCodes', 'ledgerAccounts', 'articles', 'paymentTerms'],
   products: ['vatCodes'],
   stock: [],
   customers: [],
@@ -22,8 +22,11 @@ const LISTS: Record<SetupFlow, ChoiceListName[]> = {
 /** Article codes the orders settings already use, so the article pickers always hold them. */
 function usedArticles(settings: Record<string, unknown> | undefined): string[] {
   const lines = settings?.serviceLines;
-  if (!lines || typeof lines !== 'object') return [];
-  return Object.values(lines as Record<string, { article?: string; articlesByVatCode?: Record<string, string> }>).flatMap((l) => [l.article ?? '', ...Object.values(l.articlesByVatCode ?? {})]);
+  const byMethod = settings?.shippingMethodMap;
+  const methodArticles = byMethod && typeof byMethod === 'object' ? Object.values(byMethod as Record<string, { article?: string }>).map((t) => t.article ?? '') : [];
+  if (!lines || typeof lines !== 'object') return methodArticles.filter((c) => c !== '');
+  const lineArticles = Object.values(lines as Record<string, { article?: string; articlesByVatCode?: Record<string, string> }>).flatMap((l) => [l.article ?? '', ...Object.values(l.articlesByVatCode ?? {})]);
+  return [...lineArticles, ...methodArticles];
 }
 
 export async function loadFlowSettings(storeHash: string, flow: SetupFlow): Promise<FlowSettingsData> {

@@ -1,6 +1,6 @@
 import type { Cents, OrderLine, OrderView } from './order-source';
 import { lineLabel } from './order-source';
-import { vatCodeFor, type OrderFlowSettings, type ServiceLineKind } from './settings';
+import { lookupMap, vatCodeFor, type OrderFlowSettings, type ServiceLineKind } from './settings';
 import { detectRate, observedRate, splitExclusive, splitInclusive } from './vat';
 
 /**
@@ -76,11 +76,13 @@ interface Basis {
   settings: OrderFlowSettings;
 }
 
-function serviceTarget(settings: OrderFlowSettings, kind: Exclude<LineKind, 'product'>, vatCode: string): { article: string; account: string } {
+function serviceTarget(settings: OrderFlowSettings, kind: Exclude<LineKind, 'product'>, vatCode: string, shippingMethod: string): { article: string; account: string } {
   const entry = settings.serviceLines[SERVICE_KIND[kind]];
+  // A shipping method of its own (e.g. pick-up points on another revenue account) wins over the general shipping line.
+  const own = kind === 'shipping' ? lookupMap(settings.shippingMethodMap, shippingMethod) : undefined;
   return {
-    article: entry.articlesByVatCode[vatCode] ?? entry.article,
-    account: entry.account || revenueAccount(settings, vatCode),
+    article: own?.article || (entry.articlesByVatCode[vatCode] ?? entry.article),
+    account: own?.account || entry.account || revenueAccount(settings, vatCode),
   };
 }
 
@@ -90,11 +92,25 @@ export function revenueAccount(settings: OrderFlowSettings, vatCode: string): st
 
 function line(
   basis: Basis,
-  fields: { kind: LineKind; description: string; quantity: number; money: Money; rate: number; vatCode: string; country: string; unitPrice?: number; sku?: string; ean?: string; orderProductId?: number | null },
+  fields: {
+    kind: LineKind;
+    description: string;
+    quantity: number;
+    money: Money;
+    rate: number;
+    vatCode: string;
+    country: string;
+    unitPrice?: number;
+    sku?: string;
+    ean?: string;
+    orderProductId?: number | null;
+    /** BigCommerce's shipping method of a shipping line ('' when the order names none). */
+    shippingMethod?: string;
+  },
 ): DocLine {
   const { kind, money, quantity } = fields;
   const amountCents = basis.inclusive ? money.inc : money.ex;
-  const target = kind === 'product' ? { article: '', account: revenueAccount(basis.settings, fields.vatCode) } : serviceTarget(basis.settings, kind, fields.vatCode);
+  const target = kind === 'product' ? { article: '', account: revenueAccount(basis.settings, fields.vatCode) } : serviceTarget(basis.settings, kind, fields.vatCode, fields.shippingMethod ?? '');
   const unitPrice = fields.unitPrice ?? (quantity === 0 ? 0 : Math.round((Math.abs(amountCents) / Math.abs(quantity)) * 100) / 10_000);
   return {
     kind,
@@ -177,6 +193,8 @@ interface Charge {
   key: string;
   kind: 'shipping' | 'handling' | 'wrapping' | 'fee';
   description: string;
+  /** BigCommerce's shipping method name (shipping only; '' otherwise or when the order names none). */
+  shippingMethod: string;
   money: Money;
   country: string;
 }
@@ -189,22 +207,22 @@ export function chargesOf(order: OrderView): Charge[] {
   const consignmentSum = perConsignment.reduce((sum, s) => sum + s.cost.inc, 0);
   if (consignmentSum === order.shippingTotal.inc && perConsignment.length > 0) {
     for (const s of perConsignment) {
-      charges.push({ key: `shipping:${s.id}`, kind: 'shipping', description: s.shippingMethod || 'Verzendkosten', money: s.cost, country: (s.country_iso2 || billingCountry).toUpperCase() });
+      charges.push({ key: `shipping:${s.id}`, kind: 'shipping', description: s.shippingMethod || 'Verzendkosten', shippingMethod: s.shippingMethod || '', money: s.cost, country: (s.country_iso2 || billingCountry).toUpperCase() });
     }
   } else if (order.shippingTotal.inc !== 0 || order.shippingTotal.ex !== 0) {
     const country = (order.shipping[0]?.country_iso2 || billingCountry).toUpperCase();
-    charges.push({ key: 'shipping', kind: 'shipping', description: order.shipping[0]?.shippingMethod || 'Verzendkosten', money: order.shippingTotal, country });
+    charges.push({ key: 'shipping', kind: 'shipping', description: order.shipping[0]?.shippingMethod || 'Verzendkosten', shippingMethod: order.shipping[0]?.shippingMethod || '', money: order.shippingTotal, country });
   }
   const firstShipCountry = (order.shipping[0]?.country_iso2 || billingCountry).toUpperCase();
   if (order.handling.inc !== 0 || order.handling.ex !== 0) {
-    charges.push({ key: 'handling', kind: 'handling', description: 'Behandelkosten', money: order.handling, country: firstShipCountry });
+    charges.push({ key: 'handling', kind: 'handling', description: 'Behandelkosten', shippingMethod: '', money: order.handling, country: firstShipCountry });
   }
   if (order.wrapping.inc !== 0 || order.wrapping.ex !== 0) {
-    charges.push({ key: 'wrapping', kind: 'wrapping', description: 'Cadeauverpakking', money: order.wrapping, country: firstShipCountry });
+    charges.push({ key: 'wrapping', kind: 'wrapping', description: 'Cadeauverpakking', shippingMethod: '', money: order.wrapping, country: firstShipCountry });
   }
   for (const fee of order.fees) {
     if (fee.cost.inc === 0 && fee.cost.ex === 0) continue;
-    charges.push({ key: `fee:${fee.id}`, kind: 'fee', description: fee.name || 'Toeslag', money: fee.cost, country: firstShipCountry });
+    charges.push({ key: `fee:${fee.id}`, kind: 'fee', description: fee.name || 'Toeslag', shippingMethod: '', money: fee.cost, country: firstShipCountry });
   }
   return charges;
 }
@@ -275,7 +293,7 @@ export function draftOrderDocument(order: OrderView, settings: OrderFlowSettings
   for (const charge of chargesOf(order)) {
     const vat = rateOf(settings, problems, charge.description, charge.country, charge.money);
     if (!vat) continue;
-    lines.push(line(basis, { kind: charge.kind, description: charge.description, quantity: 1, money: charge.money, ...vat, country: charge.country }));
+    lines.push(line(basis, { kind: charge.kind, description: charge.description, quantity: 1, money: charge.money, ...vat, country: charge.country, shippingMethod: charge.shippingMethod }));
   }
 
   let targetCents = order.total.inc;
@@ -402,7 +420,7 @@ export function draftCreditDocument(order: OrderView, settings: OrderFlowSetting
     if (amount === 0) continue;
     const vat = rateOf(settings, problems, charge.description, charge.country, charge.money);
     if (!vat) continue;
-    lines.push(line(basis, { kind: charge.kind, description: charge.description, quantity: -1, money: negate(splitInclusive(amount, vat.rate)), ...vat, country: charge.country }));
+    lines.push(line(basis, { kind: charge.kind, description: charge.description, quantity: -1, money: negate(splitInclusive(amount, vat.rate)), ...vat, country: charge.country, shippingMethod: charge.shippingMethod }));
     covered += amount;
   }
   const totalCents = target.total - done.total;

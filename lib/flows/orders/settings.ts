@@ -49,6 +49,14 @@ const serviceLine = (article: string, account: string) =>
     })
     .prefault({});
 
+/** Where one shipping method books; an empty field keeps the shipping line's own. */
+const shippingTarget = z
+  .object({
+    article: avCode(20).optional(),
+    account: avCode(10).optional(),
+  })
+  .refine((t) => Boolean(t.article || t.account), 'Choose an article, a ledger account or both');
+
 export const orderFlowSettings = z
   .object({
     /** Orders are sent once they reach one of these statuses. */
@@ -134,6 +142,12 @@ export const orderFlowSettings = z
     paymentTermMap: z
       .record(z.string(), z.number().int().min(0).max(365))
       .default({ '*': 14, 'Credit Card': 0, iDEAL: 0, PayPal: 0, 'Test Payment Gateway': 0, Bankoverschrijving: 14, 'Bank Deposit': 14, Manual: 30 }),
+    /**
+     * BigCommerce shipping method (case-insensitive; `*` = any other) → the article (sales orders) and/or
+     * ledger account (sales invoices) its shipping line books on instead of `serviceLines.shipping`.
+     * Empty: every method books on the shipping line.
+     */
+    shippingMethodMap: z.record(z.string(), shippingTarget).default({}),
     /** Refunds and cancellations of exported orders become credit documents. */
     credits: z
       .object({ refunds: z.boolean().default(true), cancellations: z.boolean().default(true) })
@@ -144,6 +158,10 @@ export const orderFlowSettings = z
   .superRefine((s, ctx) => {
     if (s.customerMode === 'default-debtor' && s.defaultDebtor === '') {
       ctx.addIssue({ code: 'custom', path: ['defaultDebtor'], message: 'Choose the debtor every order is booked on' });
+    }
+    // Checked here rather than on the record's keys: zod reports a refused key only as "Invalid key in record".
+    if (Object.keys(s.shippingMethodMap).some((method) => method.trim() === '')) {
+      ctx.addIssue({ code: 'custom', path: ['shippingMethodMap'], message: 'Choose a shipping method in every row, or remove the empty row' });
     }
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBigCommerceClient } from '@/lib/bigcommerce';
-import { loadChoiceLists, paymentMethodChoices, searchArticles } from '@/lib/choice-lists';
+import { loadChoiceLists, paymentMethodChoices, searchArticles, shippingMethodChoices } from '@/lib/choice-lists';
 import { PIPELINE_STORE as STORE, startOrderPipeline, type OrderPipeline } from '../../helpers/order-pipeline';
 import { installApp, startTestSimulator } from '../../simulators/bigcommerce';
 
@@ -16,13 +16,17 @@ describe('choice lists', () => {
   });
 
   it('reads every list from both systems', async () => {
-    const lists = await loadChoiceLists(STORE, ['orderStatuses', 'paymentMethods', 'taxClasses', 'vatCodes', 'ledgerAccounts', 'articles', 'paymentTerms'], {
+    const lists = await loadChoiceLists(STORE, ['orderStatuses', 'paymentMethods', 'shippingMethods', 'taxClasses', 'vatCodes', 'ledgerAccounts', 'articles', 'paymentTerms'], {
       articleCodes: ['VERZENDKOSTEN'],
     });
     for (const list of Object.values(lists)) expect(list?.ok).toBe(true);
     expect(lists.orderStatuses?.choices).toContainEqual({ value: '11', label: 'Awaiting Fulfillment' });
     // The methods the seeded orders carry are choosable by the name the payment maps are keyed on.
     expect(lists.paymentMethods?.choices.map((c) => c.value)).toEqual(expect.arrayContaining(['iDEAL', 'Bankoverschrijving']));
+    // Every zone's methods once each, the seeded orders' own among them, by the name orders carry.
+    const shipping = lists.shippingMethods?.choices.map((c) => c.value) ?? [];
+    expect(shipping).toEqual(expect.arrayContaining(['Verzending PostNL', 'Afhalen in de winkel', 'Verzending DHL Europa', 'Bezorging met montage']));
+    expect(new Set(shipping.map((n) => n.toLowerCase())).size).toBe(shipping.length);
     expect(lists.taxClasses?.choices).toContainEqual({ value: '0', label: 'Default Tax Class' });
     const vat = lists.vatCodes?.choices ?? [];
     expect(vat.map((c) => c.value)).toEqual(expect.arrayContaining(['0', '1', '2']));
@@ -65,6 +69,26 @@ describe('payment methods without the payment-methods scope', () => {
       expect(list.hint).toMatch(/Payment methods/);
       expect(list.choices.map((c) => c.value)).toContain('Bankoverschrijving');
       expect(list.choices.map((c) => c.value)).not.toContain('Test Payment Gateway');
+    } finally {
+      await bc.stop();
+    }
+  });
+});
+
+describe('shipping methods without the information scope', () => {
+  it('falls back to the methods recent orders were shipped by and says how to get them all', async () => {
+    const bc = await startTestSimulator({ scopes: ['store_v2_orders_read_only'] });
+    try {
+      const token = await installApp(bc, STORE);
+      const client = createBigCommerceClient({ apiUrl: bc.apiUrl, storeHash: STORE, accessToken: token, retry: { maxAttempts: 1 } });
+      const list = await shippingMethodChoices(client);
+      expect(list.ok).toBe(false);
+      if (list.ok) return;
+      expect(list.hint).toMatch(/Information & settings/);
+      const names = list.choices.map((c) => c.value);
+      expect(names).toEqual(expect.arrayContaining(['Verzending PostNL', 'Bezorging met montage']));
+      // Only what orders used: the zones' other methods are not known without the scope.
+      expect(names).not.toContain('Afhalen in de winkel');
     } finally {
       await bc.stop();
     }

@@ -12,11 +12,14 @@ export type Field =
   | { kind: 'choice'; path: string; label: string; description?: string; list: ChoiceListName; numeric?: boolean; optional?: boolean }
   | { kind: 'multi-choice'; path: string; label: string; description?: string; list: ChoiceListName }
   | { kind: 'text-list'; path: string; label: string; description?: string }
-  | { kind: 'map'; path: string; label: string; description?: string; key: MapSide; value: MapSide }
+  | { kind: 'map'; path: string; label: string; description?: string; key: MapSide; value: MapValueSide }
   | { kind: 'json'; path: string; label: string; description?: string };
 
 /** One side of a key → value map: chosen from a list, typed, or a number. */
 export type MapSide = { label: string } & ({ list: ChoiceListName; numeric?: boolean } | { type: 'text' | 'number' });
+
+/** A map's value that is an object of optional parts, each chosen from its own list (e.g. article and/or account). */
+export type MapValueSide = MapSide | { label: string; parts: { name: string; label: string; list: ChoiceListName }[] };
 
 export interface Group {
   title: string;

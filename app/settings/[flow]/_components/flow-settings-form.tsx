@@ -29,7 +29,7 @@ function problemsAt(problems: FieldProblem[], field: Field): FieldProblem[] {
 function describe(problems: FieldProblem[], field: Field): string | undefined {
   const own = problemsAt(problems, field);
   if (own.length === 0) return undefined;
-  return own.map((p) => (p.path === field.path ? p.message : `${p.path.slice(field.path.length + 1)}: ${p.message}`)).join('; ');
+  return own.map((p) => (p.path === field.path ? p.message : `${p.path.slice(field.path.length + 1) || 'The empty row'}: ${p.message}`)).join('; ');
 }
 
 function FlowState({ flow, enabled, paused }: { flow: SetupFlow; enabled: boolean; paused: boolean }) {

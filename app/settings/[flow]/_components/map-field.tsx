@@ -2,7 +2,7 @@
 
 import { Box, Button, Flex, Input, Select, Text } from '@bigcommerce/big-design';
 import type { ChoiceLists } from '@/lib/choice-lists/types';
-import type { MapSide } from './field-types';
+import type { MapSide, MapValueSide } from './field-types';
 import { withCurrent } from './options';
 
 interface Props {
@@ -10,7 +10,7 @@ interface Props {
   label: string;
   description?: string;
   keySide: MapSide;
-  valueSide: MapSide;
+  valueSide: MapValueSide;
   value: Record<string, unknown>;
   lists: ChoiceLists;
   error?: string;
@@ -45,9 +45,41 @@ function SideInput({ side, value, onChange, label, testId, lists }: { side: MapS
   );
 }
 
+/** An object value of optional parts (article and/or account), one picker each; an emptied part is dropped. */
+function PartsInput({ side, value, onChange, label, testId, lists }: { side: Extract<MapValueSide, { parts: unknown }>; value: unknown; onChange: (v: unknown) => void; label: string; testId: string; lists: ChoiceLists }) {
+  const current = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  return (
+    <Flex flexGap="0.5rem" flexWrap="wrap">
+      {side.parts.map((part) => (
+        <Box key={part.name} style={{ flex: '1 1 10rem', minWidth: '8rem' }}>
+          <SideInput
+            side={{ label: part.label, list: part.list }}
+            value={current[part.name]}
+            lists={lists}
+            label={`${label}: ${part.label}`}
+            testId={`${testId}-${part.name}`}
+            onChange={(v) => {
+              const next = { ...current };
+              if (v === undefined || v === '') delete next[part.name];
+              else next[part.name] = v;
+              onChange(next);
+            }}
+          />
+        </Box>
+      ))}
+    </Flex>
+  );
+}
+
 /** A key → value table (payment method → term, VAT code → account…), each side chosen from a list where one exists. */
 export function MapField({ id, label, description, keySide, valueSide, value, lists, error, onChange }: Props) {
   const entries = Object.entries(value);
+  // A list that could not be read (or only in part, e.g. methods from recent orders) says so once, with its fix.
+  const listNames = [keySide, ...('parts' in valueSide ? valueSide.parts : [valueSide])].flatMap((side) => ('list' in side ? [side.list] : []));
+  const problems = [...new Set(listNames)].flatMap((name) => {
+    const list = lists[name];
+    return list && !list.ok ? [`${list.message} ${list.hint}`] : [];
+  });
   const rename = (from: string, to: unknown) => {
     const next: Record<string, unknown> = {};
     for (const [k, v] of entries) next[k === from ? String(to ?? '') : k] = v;
@@ -59,13 +91,22 @@ export function MapField({ id, label, description, keySide, valueSide, value, li
         {label}
       </Text>
       {description ? <Text color="secondary60">{description}</Text> : null}
+      {problems.map((p) => (
+        <Text key={p} color="warning70">
+          {p}
+        </Text>
+      ))}
       {entries.map(([key, v], i) => (
         <Flex key={i} flexGap="0.5rem" flexWrap="wrap" alignItems="center" marginBottom="xSmall">
           <Box style={{ flex: '1 1 10rem', minWidth: '8rem' }}>
             <SideInput side={keySide} value={key} lists={lists} label={`${label}: ${keySide.label} ${i + 1}`} testId={`${id}-key-${i}`} onChange={(to) => rename(key, to)} />
           </Box>
           <Box style={{ flex: '1 1 10rem', minWidth: '8rem' }}>
-            <SideInput side={valueSide} value={v} lists={lists} label={`${label}: ${valueSide.label} for ${key || 'row ' + (i + 1)}`} testId={`${id}-value-${i}`} onChange={(to) => onChange({ ...value, [key]: to })} />
+            {'parts' in valueSide ? (
+              <PartsInput side={valueSide} value={v} lists={lists} label={`${label}: ${valueSide.label} for ${key || 'row ' + (i + 1)}`} testId={`${id}-value-${i}`} onChange={(to) => onChange({ ...value, [key]: to })} />
+            ) : (
+              <SideInput side={valueSide} value={v} lists={lists} label={`${label}: ${valueSide.label} for ${key || 'row ' + (i + 1)}`} testId={`${id}-value-${i}`} onChange={(to) => onChange({ ...value, [key]: to })} />
+            )}
           </Box>
           <Button
             variant="subtle"
@@ -77,7 +118,7 @@ export function MapField({ id, label, description, keySide, valueSide, value, li
           </Button>
         </Flex>
       ))}
-      <Button variant="secondary" data-testid={`${id}-add`} disabled={Object.hasOwn(value, '')} onClick={() => onChange({ ...value, '': 'type' in valueSide && valueSide.type === 'number' ? 0 : '' })}>
+      <Button variant="secondary" data-testid={`${id}-add`} disabled={Object.hasOwn(value, '')} onClick={() => onChange({ ...value, '': 'parts' in valueSide ? {} : 'type' in valueSide && valueSide.type === 'number' ? 0 : '' })}>
         Add a row
       </Button>
       {error ? (

@@ -98,7 +98,27 @@ export const ORDER_GROUPS: Group[] = [
       { kind: 'choice', path: 'revenueAccount', label: 'Revenue account for everything else', list: 'ledgerAccounts' },
     ],
   },
-  { title: 'Shipping, discounts and other charges', description: 'Each becomes a line with its own article (sales orders) or ledger account (sales invoices).', fields: serviceLineFields() },
+  {
+    title: 'Shipping, discounts and other charges',
+    description: 'Each becomes a line with its own article (sales orders) or ledger account (sales invoices).',
+    fields: [
+      ...serviceLineFields(),
+      {
+        kind: 'map',
+        path: 'shippingMethodMap',
+        label: 'Shipping method → its own article or ledger account',
+        description: '* means any other method. A method not listed, or a part left empty, uses "Shipping costs" above.',
+        key: { label: 'BigCommerce shipping method', list: 'shippingMethods' },
+        value: {
+          label: 'Booked on',
+          parts: [
+            { name: 'article', label: 'Article (sales orders)', list: 'articles' },
+            { name: 'account', label: 'Ledger account (sales invoices)', list: 'ledgerAccounts' },
+          ],
+        },
+      },
+    ],
+  },
   {
     title: 'Totals and payments',
     fields: [

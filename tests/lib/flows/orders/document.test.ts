@@ -231,3 +231,56 @@ describe('credits', () => {
     expect(draft.draft.targetCents).toBe(-2590);
   });
 });
+
+describe('shipping method map', () => {
+  const lines = [line(1, 'A', 2, '10.7025', '12.9500')];
+  const shipping = { ex: '5.7438', inc: '6.9500', tax: '1.2062' };
+  const order = (method: string) => {
+    const json = orderJson({ total_ex_tax: '27.1488', total_inc_tax: '32.8500', total_tax: '5.7012' }, lines, shipping);
+    json.consignments.shipping[0] = { ...json.consignments.shipping[0]!, shipping_method: method };
+    return view(json);
+  };
+  const settings = orderFlowSettings.parse({
+    shippingMethodMap: { 'PostNL Pakket': { article: 'VERZEND-PNL', account: '8110' }, 'Afhalen': { account: '8120' }, '*': { article: 'VERZEND-OVERIG' } },
+  });
+  const shippingLine = (method: string, s = settings) => {
+    const draft = draftOrderDocument(order(method), s, true);
+    if (!draft.ok) throw new Error(draft.problems.join());
+    return draft.draft.lines.find((l) => l.kind === 'shipping');
+  };
+
+  it('is empty by default, and refuses a method with neither an article nor an account', () => {
+    expect(defaultOrderFlowSettings().shippingMethodMap).toEqual({});
+    expect(shippingLine('PostNL', defaultOrderFlowSettings())).toMatchObject({ articleCode: 'VERZENDKOSTEN', ledgerAccount: '8100' });
+    const refused = orderFlowSettings.safeParse({ shippingMethodMap: { PostNL: {} } });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path).toEqual(['shippingMethodMap', 'PostNL']);
+    expect(orderFlowSettings.safeParse({ shippingMethodMap: { PostNL: { article: 'X'.repeat(21) } } }).success).toBe(false);
+    // An added row whose method was never chosen says so at the field.
+    const emptyRow = orderFlowSettings.safeParse({ shippingMethodMap: { '': { article: 'VERZENDKOSTEN' } } });
+    expect(emptyRow.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['shippingMethodMap', 'Choose a shipping method in every row, or remove the empty row']]);
+  });
+
+  it('books a mapped method on its own article and account, matched case-insensitively', () => {
+    expect(shippingLine('postnl pakket')).toMatchObject({ description: 'postnl pakket', articleCode: 'VERZEND-PNL', ledgerAccount: '8110', amount: 6.95 });
+  });
+
+  it('keeps the shipping line\'s own article or account for a part the method leaves empty', () => {
+    expect(shippingLine('Afhalen')).toMatchObject({ articleCode: 'VERZENDKOSTEN', ledgerAccount: '8120' });
+  });
+
+  it('falls back to * for any other method, then to the shipping line', () => {
+    expect(shippingLine('DHL')).toMatchObject({ articleCode: 'VERZEND-OVERIG', ledgerAccount: '8100' });
+    const withoutStar = orderFlowSettings.parse({ shippingMethodMap: { 'PostNL Pakket': { article: 'VERZEND-PNL' } } });
+    expect(shippingLine('DHL', withoutStar)).toMatchObject({ articleCode: 'VERZENDKOSTEN', ledgerAccount: '8100' });
+  });
+
+  it('leaves every other charge alone, and credits shipping on the mapped account', () => {
+    const draft = draftOrderDocument(order('PostNL Pakket'), settings, true);
+    if (!draft.ok) throw new Error(draft.problems.join());
+    expect(draft.draft.lines.filter((l) => l.kind === 'product').map((l) => l.ledgerAccount)).toEqual(['8000']);
+    const credit = draftCreditDocument(order('PostNL Pakket'), settings, true, NOTHING_CREDITED, fullCredit(order('PostNL Pakket')));
+    if (!credit.ok) throw new Error(credit.problems.join());
+    expect(credit.draft.lines.filter((l) => l.kind === 'shipping').map((l) => [l.quantity, l.amount, l.articleCode, l.ledgerAccount])).toEqual([[-1, -6.95, 'VERZEND-PNL', '8110']]);
+  });
+});

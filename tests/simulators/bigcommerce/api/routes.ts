@@ -10,6 +10,7 @@ import { paymentTaxRoutes } from './payments-tax';
 import { productImageRoutes } from './product-images';
 import { productRoutes } from './products';
 import { compileRoute, type CompiledRoute } from './route';
+import { shippingRoutes } from './shipping';
 import { storeInformationRoutes } from './store-information';
 import { variantRoutes } from './variants';
 import { webhookRoutes } from './webhooks';
@@ -30,4 +31,5 @@ export const apiRoutes: CompiledRoute[] = [
   ...customerRoutes,
   ...customerAddressRoutes,
   ...paymentTaxRoutes,
+  ...shippingRoutes,
 ].map(compileRoute);
