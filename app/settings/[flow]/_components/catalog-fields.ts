@@ -9,7 +9,13 @@ export const PRODUCT_GROUPS: Group[] = [
       { kind: 'toggle', path: 'hideBlocked', label: 'Hide products whose article is blocked' },
       { kind: 'toggle', path: 'hideGone', label: 'Hide products whose article is gone from AccountView' },
       { kind: 'number', path: 'fullReadEveryHours', label: 'Read every article at least every … hours', description: 'Gone articles are noticed on a full read.', step: 1 },
-      { kind: 'text', path: 'variantGroupField', label: 'Article field that groups variants', description: 'Articles of a variant family are skipped for now; empty: every article becomes a product.' },
+      { kind: 'text', path: 'variantGroupField', label: 'Article field that groups variants', description: 'Articles with the same value become one product with variants; empty: every article becomes a product.' },
+      {
+        kind: 'json',
+        path: 'variantOptions',
+        label: 'Article fields that are the options of a variant family',
+        description: 'A list of { "field": AccountView field, "name": option name shown in the store }, e.g. [{ "field": "VAR_SIZE", "name": "Size" }].',
+      },
     ],
   },
   {

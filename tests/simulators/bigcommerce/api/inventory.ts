@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Location } from '../catalog/inventory-types';
 import { MAX_STOCK, setOnHand, stockOf } from '../catalog/stock';
 import type { Product, Variant } from '../catalog/types';
-import { findBySku, findVariant, visibleVariants } from '../catalog/variants';
+import { indexVariants, visibleVariants, type VariantIndex } from '../catalog/variants';
 import type { StoreData } from '../store-data';
 import { emitEvent } from '../webhooks/delivery';
 import { idParam } from './catalog-common';
@@ -36,7 +36,7 @@ interface Target {
 }
 
 /** Resolves one item as the Inventory API does, refusing ids that do not match the product's tracking mode. */
-function resolveItem(data: StoreData, item: z.output<typeof adjustmentItem>, index: number): Target {
+function resolveItem(data: StoreData, variants: VariantIndex, item: z.output<typeof adjustmentItem>, index: number): Target {
   const fail = (title: string) => new ApiError(422, `[${title}]`, { [`items.${index}`]: title });
   const location = data.locations.find((l) => l.id === item.location_id);
   if (!location) throw fail(`Location with id ${item.location_id} does not exist`);
@@ -49,7 +49,7 @@ function resolveItem(data: StoreData, item: z.output<typeof adjustmentItem>, ind
     if (product.inventory_tracking === 'variant') throw fail(`Item with product_id ${product.id} is tracked by variant, please update stock by variant id`);
     return { location, product, variant: product.base_variant, quantity: item.quantity, byProduct: true };
   }
-  const found = item.variant_id !== undefined ? findVariant(data, item.variant_id) : item.sku !== undefined ? findBySku(data, item.sku) : undefined;
+  const found = item.variant_id !== undefined ? variants.byId(item.variant_id) : item.sku !== undefined ? variants.bySku(item.sku) : undefined;
   const what = item.variant_id !== undefined ? `variant_id ${item.variant_id}` : `sku ${item.sku ?? ''}`;
   if (!found) throw fail(`Item with ${what} does not exist`);
   const isBase = found.variant.id === found.product.base_variant.id;
@@ -112,7 +112,8 @@ export const inventoryRoutes: ApiRoute[] = [
       const body = validate(absoluteAdjustment, await req.json(), 'adjustment');
       const data = req.store.data;
       // All items resolve before any stock moves: one bad item refuses the whole adjustment.
-      const targets = body.items.map((item, i) => resolveItem(data, item, i));
+      const variants = indexVariants(data);
+      const targets = body.items.map((item, i) => resolveItem(data, variants, item, i));
       for (const t of targets) {
         setOnHand(data, { location_id: t.location.id, product_id: t.product.id, variant_id: t.variant.id }, t.quantity);
         if (t.byProduct) {
