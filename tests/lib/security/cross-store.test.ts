@@ -223,6 +223,11 @@ describe('one store cannot reach another', () => {
     return JSON.stringify(out);
   }
 
+  /** Store B's shop in the BigCommerce simulator: orders, catalogue, webhooks. */
+  function victimShop(): string {
+    return JSON.stringify(pipeline.bc.state.stores[VICTIM]?.data);
+  }
+
   async function victimIds(): Promise<Victim> {
     const db = pipeline.database.db;
     const records = rowsOf<{ id: number; outcome: string }>(await db.execute(sql`select id, outcome from sync_records where store_hash = ${VICTIM} order by id`));
@@ -291,6 +296,7 @@ describe('one store cannot reach another', () => {
   it('with store A’s session, no action touches or returns store B’s data', async () => {
     session.current = { store: { storeHash: ATTACKER, userId: ATTACKER_USER, email: 'boef@example.nl', isOwner: true } };
     const before = await victimRows();
+    const shopBefore = victimShop();
     const ids = await victimIds();
     const texts = await victimTexts();
     for (const [name, call] of Object.entries(ACTIONS)) {
@@ -306,6 +312,11 @@ describe('one store cannot reach another', () => {
     // What the actions queued for store A has run (or given up) before B is compared.
     await pipeline.runner.drain();
     expect(await victimRows()).toBe(before);
+    expect(victimShop()).toBe(shopBefore);
+    // …while store A's own rows did change: the actions acted, for store A.
+    const mine = rowsOf<{ flow: string; mapping: unknown }>(await pipeline.database.db.execute(sql`select flow, mapping from flow_settings where store_hash = ${ATTACKER}`));
+    expect(mine.map((r) => r.flow)).toEqual(expect.arrayContaining(['orders', 'notifications', 'onboarding', 'activity-log']));
+    expect(JSON.stringify(mine)).toContain('Store A ');
   });
 
   it('answers store A about store B’s run and record ids exactly as about ids that exist nowhere', async () => {
