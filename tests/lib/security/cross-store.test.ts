@@ -205,7 +205,7 @@ describe('one store cannot reach another', () => {
     const mine = rowsOf<{ flow: string; mapping: unknown }>(await pipeline.database.db.execute(sql`select flow, mapping from flow_settings where store_hash = ${ATTACKER}`));
     expect(mine.map((r) => r.flow)).toEqual(expect.arrayContaining(['orders', 'notifications', 'onboarding', 'activity-log']));
     expect(JSON.stringify(mine)).toContain('Store A ');
-  }, 90_000); // Some 25 actions against both simulators: slow on a busy machine.
+  }, 90_000); // 27 actions against both simulators: slow on a busy machine.
 
   it('answers store A about store B’s run and record ids exactly as about ids that exist nowhere', async () => {
     session.current = { store: { storeHash: ATTACKER, userId: ATTACKER_USER, email: 'boef@example.nl', isOwner: true } };
