@@ -49,6 +49,7 @@ async function fullRun(sampleRss: () => void): Promise<Record<string, number>> {
   });
   session = { world, productIds: new Set(created.map((p) => p.id)) };
   process.stdout.write(`  ${run.state}: ${run.summary ?? ''} (attempts: ${run.attempts})\n  calls: ${callBreakdown(requests)}\n`);
+  for (const failure of run.failures) process.stdout.write(`  failed ${failure}\n`);
   for (const problem of world.engineProblems) process.stdout.write(`  engine ${problem}\n`);
   return {
     products: created.length,

@@ -4,7 +4,7 @@ import { accountViewFor, chooseCompany, completeConnect, consentUrl } from '@/li
 import { useDatabase } from '@/lib/db/client';
 import { saveFlowSettings, setFlowState } from '@/lib/db/queries/flow-settings';
 import { saveInstall } from '@/lib/db/queries/stores';
-import { syncRuns } from '@/lib/db/schema';
+import { syncRecords, syncRuns } from '@/lib/db/schema';
 import { createRunner, type AnyHandler, type EventName, type Runner } from '@/lib/engine';
 import { env, resetEnvCache } from '@/lib/env';
 import { encryptSecret } from '@/lib/security/secrets';
@@ -31,7 +31,7 @@ export interface BenchWorld {
   /** Switches a flow on with these settings (validated by the flow's own schema). */
   enable(flow: 'products' | 'stock' | 'customers', schema: z.ZodType, settings: unknown): Promise<void>;
   /** Sends the event and waits until the runner is idle; the run's state and summary from the run log. */
-  run(event: EventName): Promise<{ state: string; summary: string | null; error: string | null; attempts: number }>;
+  run(event: EventName): Promise<{ state: string; summary: string | null; error: string | null; attempts: number; failures: string[] }>;
   /** What the runner warned about or reported as errors (a retried or lost run), oldest first. */
   engineProblems: string[];
   /** The store's REST API requests in the simulator's own log from index `from` on. */
@@ -100,7 +100,13 @@ export async function startBenchWorld(options: { company: SimCompany; handlers: 
       const mine = runs.filter((r) => !before.has(r.id));
       if (mine.length !== 1) throw new Error(`expected one run for ${event}, found ${mine.length}`);
       const run = mine[0]!;
-      return { state: run.state, summary: run.summary, error: run.error, attempts: run.attempts };
+      // A partial run's refused records, so a benchmark that measured one can say why.
+      const failures = await database.db
+        .select({ sourceId: syncRecords.sourceId, message: syncRecords.message })
+        .from(syncRecords)
+        .where(and(eq(syncRecords.storeHash, store), eq(syncRecords.runId, run.id), eq(syncRecords.outcome, 'failed')))
+        .limit(20);
+      return { state: run.state, summary: run.summary, error: run.error, attempts: run.attempts, failures: failures.map((f) => `${f.sourceId}: ${f.message ?? ''}`) };
     },
     storeRequests: (from = 0) => bc.requests.slice(from).filter((r) => r.path.startsWith(`/stores/${store}/`)),
     async close() {
