@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ARTIFACTS, AV_URL, SIM_URL } from './config';
-import { forgetStore } from './fresh-store';
+import { forgetStore, leaveSetupWizard } from './fresh-store';
 
 const STORE = 'abc123def';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -53,6 +53,7 @@ async function installAndConnect(page: Page) {
   await page.getByTestId('install-button').click();
   const frame = appFrame(page);
   await expect(frame.getByTestId('accountview-status')).toHaveText('Not connected', { timeout: 20_000 });
+  await leaveSetupWizard(frame);
   // A click before the page has hydrated opens nothing: click again until the consent window opens.
   let popup: Page | undefined;
   await expect(async () => {

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext, type FrameLocator } from '@playwright/test';
 import { SIM_URL } from './config';
 
 /** The store every journey installs into (the BigCommerce simulator's seed). */
@@ -16,4 +16,17 @@ export async function forgetStore(request: APIRequestContext): Promise<void> {
   if (!store?.installed) return;
   const answer = await request.post(`${SIM_URL}/manage/${E2E_STORE}/apps/uninstall`, { form: {} });
   expect(answer.status()).toBe(200);
+}
+
+/**
+ * A fresh install opens the setup wizard (tests/e2e/setup-wizard.spec.ts walks it); journeys that set up
+ * from the Overview leave it with "Set up later". A click before the page has hydrated does nothing, so
+ * it is repeated until the wizard is gone.
+ */
+export async function leaveSetupWizard(frame: FrameLocator): Promise<void> {
+  await expect(async () => {
+    if (await frame.getByTestId('setup-later').isVisible()) await frame.getByTestId('setup-later').click();
+    await expect(frame.getByTestId('setup-later')).toHaveCount(0, { timeout: 5_000 });
+    await expect(frame.getByTestId('orders-status')).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
 }

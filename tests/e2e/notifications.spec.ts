@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { startMailServer, type MailServer } from '../lib/notifications/servers';
 import { APP_URL, ARTIFACTS, AV_URL, SIM_URL, SMTP_PORT } from './config';
-import { forgetStore } from './fresh-store';
+import { forgetStore, leaveSetupWizard } from './fresh-store';
 
 /**
  * A merchant sets who is told about problems, sends a test message, switches orders on, and an
@@ -98,6 +98,7 @@ test('a failing order run e-mails the merchant once, and the home page shows it 
   await page.getByTestId('install-button').click();
   const frame = appFrame(page);
   await expect(frame.getByTestId('accountview-status')).toHaveText('Not connected', { timeout: 20_000 });
+  await leaveSetupWizard(frame);
 
   // Connect AccountView and choose the administration.
   const popup = await openConsent(page);
