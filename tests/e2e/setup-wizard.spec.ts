@@ -165,6 +165,12 @@ test('a flow settings page refuses a wrong value at its field', async ({ page })
   await expect(frame.getByTestId('settings-saved')).toHaveCount(0);
   await shot(page, '58-settings-orders-refused');
   await reference.fill('WEB-{orderId}');
+  // Before saving, the dry run replays the latest orders through the proposed settings: the new
+  // reference changes what every one of them would carry.
+  await frame.getByTestId('settings-dry-run').click();
+  await expect(frame.getByTestId('dry-run-result')).toContainText(/of the latest \d+ orders would be sent differently/, { timeout: 60_000 });
+  await expect(frame.getByTestId('dry-run-result')).toContainText('WEB-');
+  await shot(page, '5a-settings-orders-dry-run');
   await frame.getByTestId('settings-save').click();
   await expect(frame.getByTestId('settings-saved')).toBeVisible({ timeout: 20_000 });
   await expect(frame.getByText('must contain {orderId}')).toHaveCount(0);

@@ -8,7 +8,7 @@ import type { FieldMode, MappingOverrides } from '@/lib/mapping';
 import type { DryRun } from '@/lib/mapping-editor/dry-run';
 import type { EditorData, FieldProblem, LivePreview, MappingProposal, SaveResult } from '@/lib/mapping-editor/editor';
 import { dryRunMappingAction, previewMappingAction, saveMappingAction } from '../_actions';
-import { DryRunView } from './dry-run-view';
+import { DryRunView } from '@/components/dry-run-view';
 import { FieldPicker } from './field-picker';
 import { FieldRow } from './field-row';
 import { LivePreviewPanel } from './live-preview';

@@ -67,6 +67,8 @@ export const ACTIONS: Record<string, Call> = {
   },
   saveFlowSettingsAction: async (v) =>
     (await import('@/app/settings/[flow]/_actions/save-flow-settings')).saveFlowSettingsAction('orders', { ...NL_SETTINGS, storeHash: v.storeHash }),
+  dryRunSettingsAction: async (v) =>
+    (await import('@/app/settings/[flow]/_actions/dry-run-settings')).dryRunSettingsAction('orders', { ...NL_SETTINGS, storeHash: v.storeHash }),
   setFlowStateAction: async () => {
     const { setFlowStateAction } = await import('@/app/settings/[flow]/_actions/set-flow-state');
     return [await setFlowStateAction('orders', { paused: true }), await setFlowStateAction('orders', { enabled: false, paused: false })];

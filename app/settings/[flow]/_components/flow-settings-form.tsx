@@ -3,6 +3,9 @@
 import { Badge, Box, Button, Flex, H1, H2, Link, Message, Panel, Text } from '@bigcommerce/big-design';
 import { useState, useTransition } from 'react';
 import { AppNav } from '@/components/app-nav';
+import { DryRunView } from '@/components/dry-run-view';
+import type { DryRun } from '@/lib/mapping-editor/dry-run';
+import { dryRunSettingsAction } from '../_actions/dry-run-settings';
 import type { FieldProblem } from '@/lib/onboarding/flows';
 import type { SetupFlow } from '@/lib/onboarding/progress';
 import { saveFlowSettingsAction } from '../_actions/save-flow-settings';
@@ -69,6 +72,9 @@ export function FlowSettingsForm({ data }: { data: FlowSettingsData & { settings
   const [problems, setProblems] = useState<FieldProblem[]>(data.storedProblems);
   const [saved, setSaved] = useState(false);
   const [pending, startTransition] = useTransition();
+  const [dryRun, setDryRun] = useState<DryRun | undefined>();
+  const [replaying, startReplay] = useTransition();
+  const canReplay = data.flow === 'orders' || data.flow === 'products';
   const groups = GROUPS[data.flow];
   const known = groups.flatMap((g) => g.fields);
   const unplaced = problems.filter((p) => !known.some((f) => problemsAt([p], f).length > 0));
@@ -118,6 +124,7 @@ export function FlowSettingsForm({ data }: { data: FlowSettingsData & { settings
                   error={describe(problems, field)}
                   onChange={(v) => {
                     setSaved(false);
+                    setDryRun(undefined);
                     setValues((now) => setPath(now, field.path, v));
                   }}
                 />
@@ -133,12 +140,27 @@ export function FlowSettingsForm({ data }: { data: FlowSettingsData & { settings
         <Button variant="subtle" onClick={() => (setValues(data.settings), setProblems([]))}>
           Undo changes
         </Button>
+        {canReplay ? (
+          <Button
+            variant="secondary"
+            data-testid="settings-dry-run"
+            isLoading={replaying}
+            onClick={() => startReplay(async () => setDryRun(await dryRunSettingsAction(data.flow, values)))}
+          >
+            Dry run on the latest 20
+          </Button>
+        ) : null}
         {saved ? (
           <Text data-testid="settings-saved" color="success">
             Saved. The next run uses these settings.
           </Text>
         ) : null}
       </Flex>
+      {dryRun ? (
+        <Box marginTop="medium">
+          <DryRunView result={dryRun} noun={data.flow === 'orders' ? 'orders' : 'changed articles'} />
+        </Box>
+      ) : null}
       </div>
     </>
   );
