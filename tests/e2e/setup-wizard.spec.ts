@@ -170,6 +170,7 @@ test('a flow settings page refuses a wrong value at its field', async ({ page })
   await frame.getByTestId('settings-dry-run').click();
   await expect(frame.getByTestId('dry-run-result')).toContainText(/of the latest \d+ orders would be sent differently/, { timeout: 60_000 });
   await expect(frame.getByTestId('dry-run-result')).toContainText('WEB-');
+  await frame.getByTestId('dry-run-result').scrollIntoViewIfNeeded();
   await shot(page, '5a-settings-orders-dry-run');
   await frame.getByTestId('settings-save').click();
   await expect(frame.getByTestId('settings-saved')).toBeVisible({ timeout: 20_000 });
