@@ -39,6 +39,7 @@ async function openConsent(page: Page) {
 }
 
 test('connect AccountView, choose the company, test the connection, recover and disconnect', async ({ page, request }) => {
+  test.setTimeout(150_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${SIM_URL}/manage/${STORE}`);
   await page.getByTestId('install-button').click();
@@ -60,8 +61,11 @@ test('connect AccountView, choose the company, test the connection, recover and 
   await expect(frame.getByTestId('accountview-status')).toHaveText('Choose administration', { timeout: 20_000 });
   await page.screenshot({ path: `${ARTIFACTS}/12-choose-company.png`, fullPage: true });
 
-  await frame.getByTestId('company-select').click();
-  await frame.getByRole('option', { name: /^FVR/ }).click();
+  // Repeated until the option is picked: a click while the panel re-renders opens nothing.
+  await expect(async () => {
+    await frame.getByTestId('company-select').click({ timeout: 5_000 });
+    await frame.getByRole('option', { name: /^FVR/ }).click({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   await frame.getByTestId('choose-company').click();
   await expect(frame.getByTestId('accountview-status')).toHaveText('Connected', { timeout: 20_000 });
   await expect(frame.getByTestId('accountview-company')).toContainText('FVR');
