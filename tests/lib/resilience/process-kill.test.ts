@@ -19,7 +19,9 @@ import { memoryLogger, sleep } from '../engine/helpers';
  * once, the run ends as success. Needs a database two processes can share, so Postgres only.
  */
 const LEASE_MS = 1500;
-const TSX = path.resolve(process.cwd(), 'node_modules/.bin/tsx');
+// node itself with tsx's loader, not the tsx CLI: the CLI runs the script in a child process of its own,
+// which a SIGKILL of the CLI would leave running (the "killed" app would carry on, and leak).
+const NODE_ARGS = ['--import', 'tsx'];
 const CHILD = path.resolve(process.cwd(), 'tests/lib/resilience/runner-process.ts');
 
 describe.skipIf(!process.env.DATABASE_URL)('the app process killed mid-run', () => {
@@ -41,7 +43,7 @@ describe.skipIf(!process.env.DATABASE_URL)('the app process killed mid-run', () 
   /** Starts the runner in a process of its own, with the same configuration as this one. */
   async function startChild(): Promise<ChildProcess> {
     const e = env();
-    const proc = spawn(TSX, [CHILD], {
+    const proc = spawn(process.execPath, [...NODE_ARGS, CHILD], {
       cwd: process.cwd(),
       env: {
         ...process.env,
