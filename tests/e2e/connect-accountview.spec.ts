@@ -31,9 +31,14 @@ async function testConnection(page: Page, expected: string | RegExp) {
 
 /** Clicks "Connect" in the app and returns AccountView's consent window. */
 async function openConsent(page: Page) {
-  const popupPromise = page.waitForEvent('popup');
-  await appFrame(page).getByTestId('connect-accountview').click();
-  const popup = await popupPromise;
+  // Repeated until the window opens: a click before the page has hydrated opens nothing.
+  let popup: Page | undefined;
+  await expect(async () => {
+    const popupPromise = page.waitForEvent('popup', { timeout: 5_000 });
+    await appFrame(page).getByTestId('connect-accountview').click({ timeout: 5_000 });
+    popup = await popupPromise;
+  }).toPass({ timeout: 60_000 });
+  if (!popup) throw new Error('the consent window did not open');
   await expect(popup.getByTestId('av-approve')).toBeVisible({ timeout: 20_000 });
   return popup;
 }
