@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import { APP_URL, ARTIFACTS, AV_URL, SIM_URL } from './config';
-import { forgetStore } from './fresh-store';
+import { appFrame, forgetStore } from './fresh-store';
 
 /**
  * The activity log journey inside the control panel's cross-site iframe: an order fails because its
@@ -17,7 +17,6 @@ const OWNER = 1001;
 const SKU = 'E2E-SLOT';
 mkdirSync(ARTIFACTS, { recursive: true });
 
-const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
 
 /**
  * axe-core on the app inside the iframe (the simulator's own page is not ours to check). After axe has

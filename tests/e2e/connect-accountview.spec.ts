@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ARTIFACTS, AV_URL, SIM_URL } from './config';
-import { forgetStore } from './fresh-store';
+import { appFrame, forgetStore } from './fresh-store';
 
 const STORE = 'abc123def';
 mkdirSync(ARTIFACTS, { recursive: true });
 
-const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
 
 test.beforeAll(async ({ request }) => {
   await forgetStore(request);

@@ -2,12 +2,11 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ARTIFACTS, AV_URL, SIM_URL } from './config';
-import { forgetStore, leaveSetupWizard } from './fresh-store';
+import { appFrame, forgetStore, leaveSetupWizard } from './fresh-store';
 
 const STORE = 'abc123def';
 mkdirSync(ARTIFACTS, { recursive: true });
 
-const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
 
 // The second test works on the store the first one installed and connected.
 test.describe.configure({ mode: 'serial' });

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type FrameLocator } from '@playwright/test';
+import { expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
 import { SIM_URL } from './config';
 
 /** The store every journey installs into (the BigCommerce simulator's seed). */
@@ -30,3 +30,6 @@ export async function leaveSetupWizard(frame: FrameLocator): Promise<void> {
     await expect(frame.getByTestId('orders-status')).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
 }
+
+/** The app inside the simulated control panel's iframe. */
+export const appFrame = (page: Page): FrameLocator => page.frameLocator('[data-testid="app-frame"]');

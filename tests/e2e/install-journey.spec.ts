@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { APP_URL, ARTIFACTS, SIM_URL } from './config';
-import { forgetStore, leaveSetupWizard } from './fresh-store';
+import { appFrame, forgetStore, leaveSetupWizard } from './fresh-store';
 
 const STORE = 'abc123def';
 const OWNER = 1001;
@@ -13,7 +13,6 @@ async function controlPanel(page: Page, userId: number) {
   await page.goto(`${SIM_URL}/manage/${STORE}?user=${userId}`);
 }
 
-const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
 
 test.beforeAll(async ({ request }) => {
   await forgetStore(request);

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { startMailServer, type MailServer } from '../lib/notifications/servers';
 import { APP_URL, ARTIFACTS, AV_URL, SIM_URL, SMTP_PORT } from './config';
-import { forgetStore, leaveSetupWizard } from './fresh-store';
+import { appFrame, forgetStore, leaveSetupWizard } from './fresh-store';
 
 /**
  * A merchant sets who is told about problems, sends a test message, switches orders on, and an
@@ -16,7 +16,6 @@ const MERCHANT = 'merchant@fietsenwinkel.nl';
 const OWNER = 'eigenaar@fietsenwinkel.nl';
 mkdirSync(ARTIFACTS, { recursive: true });
 
-const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
 function appPage(page: Page): Frame {
   const frame = page.frame({ name: 'app' });
   if (!frame) throw new Error('the app frame is not there');

@@ -2,13 +2,12 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { APP_URL, ARTIFACTS, AV_URL, SIM_URL } from './config';
-import { forgetStore } from './fresh-store';
+import { appFrame, forgetStore } from './fresh-store';
 
 const STORE = 'abc123def';
 const OWNER = 1001;
 mkdirSync(ARTIFACTS, { recursive: true });
 
-const appFrame = (page: Page) => page.frameLocator('[data-testid="app-frame"]');
 
 /** Accessibility of the app inside the control panel's iframe (the simulator's own page is not ours to check). */
 async function expectAccessible(page: Page, label: string) {
