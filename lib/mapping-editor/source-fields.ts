@@ -50,4 +50,4 @@ export const ORDER_LINE_FIELDS: readonly string[] = [
 ];
 
 /** Values the products flow hands every expression besides the article (see lib/mapping/defaults/products.ts). */
-export const PRODUCT_VARIABLES: readonly string[] = ['$pricesIncludeVat', '$vatRate', '$defaultWeight', '$hideBlocked'];
+export const PRODUCT_VARIABLES: readonly string[] = ['$pricesIncludeVat', '$vatRate', '$taxClassId', '$defaultWeight', '$hideBlocked'];

@@ -14,7 +14,7 @@ export interface FlowSettingsData {
 
 const LISTS: Record<SetupFlow, ChoiceListName[]> = {
   orders: ['orderStatuses', 'paymentMethods', 'shippingMethods', 'vatCodes', 'ledgerAccounts', 'articles', 'paymentTerms'],
-  products: ['vatCodes'],
+  products: ['vatCodes', 'taxClasses'],
   stock: [],
   customers: [],
 };

@@ -148,7 +148,12 @@ function checkArticle(ctx: OrdersContext, line: DocLine, article: ArticleInfo, r
     problems.push(
       `Article ${article.code} (${role}) has VAT code ${article.vatCode} in AccountView, but BigCommerce charged ${line.vatRate} % (VAT code ${line.vatCode}) on "${line.description}".`,
     );
-    hints.push(`Give article ${article.code} VAT code ${line.vatCode} in AccountView, or correct the VAT table in the order settings.`);
+    hints.push(
+      role.startsWith('for ')
+        ? // A product line: usually the shop charged the wrong rate because the product is on the wrong tax class.
+          `If the shop charged the wrong VAT, put the product on the tax class of VAT code ${article.vatCode} in BigCommerce (the products settings do this per VAT code); otherwise give article ${article.code} VAT code ${line.vatCode} in AccountView, or correct the VAT table in the order settings.`
+        : `Give article ${article.code} VAT code ${line.vatCode} in AccountView, or correct the VAT table in the order settings.`,
+    );
     return;
   }
   const percentage = percentages[article.vatCode || line.vatCode];

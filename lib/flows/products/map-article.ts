@@ -29,6 +29,7 @@ export async function mapArticle(ctx: ProductsContext, compiled: CompiledMapping
   const bindings = {
     pricesIncludeVat: basis.pricesIncludeVat,
     vatRate: vatRate ?? 0,
+    taxClassId: ctx.settings.taxClasses[String(row.VAT_CODE ?? '').trim()],
     defaultWeight: ctx.settings.defaultWeight,
     hideBlocked: ctx.settings.hideBlocked,
   };

@@ -19,6 +19,11 @@ export const productFlowSettings = z.object({
   fullReadEveryHours: z.number().int().min(1).max(24 * 30).default(24),
   /** AccountView VAT code → percentage, used when the administration's VAT table has no percentage. */
   vatRates: z.record(z.string(), z.number().min(0).max(100)).default({ '0': 0, '1': 9, '2': 21 }),
+  /**
+   * AccountView VAT code → BigCommerce tax class id, so the shop charges the article's VAT (e.g. code 1,
+   * 9 %, → a "Reduced" class). A code without a class leaves the product on the store's default class.
+   */
+  taxClasses: z.record(z.string(), z.number().int().min(0)).default({}),
   /** The currency AccountView's prices are in; a store with another default currency is not synced. */
   currency: z.string().trim().length(3).toUpperCase().default('EUR'),
   /**

@@ -9,7 +9,8 @@ import type { RecordMapping } from '../types';
  * afterwards, so what the merchant writes in BigCommerce survives; `always` fields follow AccountView.
  *
  * Bindings: `$pricesIncludeVat` (the store enters prices with VAT), `$vatRate` (percentage of the
- * article's VAT code), `$defaultWeight` (for articles without a weight), `$hideBlocked`.
+ * article's VAT code), `$taxClassId` (the BigCommerce tax class the products settings give the article's
+ * VAT code; none: the field is left out and the store's default class applies), `$defaultWeight` (for articles without a weight), `$hideBlocked`.
  * AccountView columns an expression names (upper-case words outside quotes) are the ones read.
  *
  * Variant families (articles sharing the products setting `variantGroupField`) go through the same
@@ -39,6 +40,13 @@ export const productMapping: RecordMapping = {
       required: true,
       mode: 'always',
       description: 'PX_SELL excludes VAT; converted to how the store enters prices.',
+    },
+    {
+      target: 'tax_class_id',
+      expression: '$taxClassId',
+      type: 'number',
+      mode: 'always',
+      description: "The tax class of the article's VAT code (products settings: VAT code → tax class).",
     },
     { target: 'weight', expression: 'WEIGHT > 0 ? WEIGHT : $defaultWeight', type: 'number', required: true, mode: 'always' },
     { target: 'is_visible', expression: '$hideBlocked ? $not(REC_BLK = true) : true', type: 'boolean', mode: 'always' },

@@ -23,6 +23,14 @@ export const PRODUCT_GROUPS: Group[] = [
     fields: [
       { kind: 'text', path: 'currency', label: "Currency of AccountView's prices", description: 'A store with another default currency is not synced.' },
       { kind: 'map', path: 'vatRates', label: 'VAT code → percentage', description: "Used when AccountView's VAT table has no percentage.", key: { label: 'VAT code', list: 'vatCodes' }, value: { label: 'Percentage', type: 'number' } },
+      {
+        kind: 'map',
+        path: 'taxClasses',
+        label: 'VAT code → BigCommerce tax class',
+        description: "The class your store charges for the article's VAT, e.g. 9 % → Reduced. A code without one keeps the store's default class.",
+        key: { label: 'VAT code', list: 'vatCodes' },
+        value: { label: 'Tax class', list: 'taxClasses', numeric: true },
+      },
       { kind: 'number', path: 'defaultWeight', label: 'Weight for articles without one', step: 0.001 },
     ],
   },
