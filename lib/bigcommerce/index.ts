@@ -17,7 +17,7 @@ export {
   TokenExchangeError,
   type V2ErrorItem,
 } from './errors';
-export { MAX_PAGE_SIZE } from './paging';
+export { MAX_PAGE_SIZE, paginateV3 } from './paging';
 export type { RateLimitReport } from './rate-limit-headers';
 export { createRateLimiter, sharedRateLimiter, type RateLimiter, type RateLimiterOptions, type RateLimitState } from './rate-limiter';
 export type { ApiPath, ApiResponse, Query, RequestOptions } from './request';

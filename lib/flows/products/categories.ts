@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BigCommerceApiError, MAX_PAGE_SIZE, paginateV3 } from '@/lib/bigcommerce';
 import type { ProductsContext } from './ports';
 import { contentHash } from './content-hash';
 
@@ -10,7 +11,8 @@ const groupRow = z.looseObject({
   AG_DESC: z.string().optional(),
 });
 const treesBody = z.object({ data: z.array(z.looseObject({ id: z.number(), channels: z.array(z.number()).optional() })) });
-const categoriesBody = z.object({ data: z.array(z.looseObject({ category_id: z.number(), name: z.string() })) });
+const categoryItem = z.looseObject({ category_id: z.number(), name: z.string() });
+const categoriesBody = z.object({ data: z.array(categoryItem) });
 
 export interface CategorySync {
   /** AG_CODE → BigCommerce category id. */
@@ -25,17 +27,70 @@ async function defaultTree(ctx: ProductsContext): Promise<number | undefined> {
   return treesBody.parse(response.body).data[0]?.id;
 }
 
-async function findByName(ctx: ProductsContext, treeId: number, parentId: number, name: string): Promise<number | undefined> {
-  const response = await ctx.bigcommerce.request('GET', '/v3/catalog/trees/categories', {
-    query: { 'tree_id:in': [treeId], 'parent_id:in': [parentId], name },
-  });
-  return categoriesBody.parse(response.body).data.find((c) => c.name.toLowerCase() === name.toLowerCase())?.category_id;
+/** Categories the API takes per create or update call (the trees endpoint's documented batch size). */
+const CATEGORY_BATCH = 50;
+
+/** The categories directly under `parentId` in the tree, by lower-case name: one paged read for all new groups. */
+async function siblingsByName(ctx: ProductsContext, treeId: number, parentId: number): Promise<Map<string, number>> {
+  const path = '/v3/catalog/trees/categories';
+  const byName = new Map<string, number>();
+  const pages = paginateV3((page) => ctx.bigcommerce.request('GET', path, { query: { 'tree_id:in': [treeId], 'parent_id:in': [parentId], page, limit: MAX_PAGE_SIZE } }), path);
+  for await (const item of pages) {
+    const category = categoryItem.parse(item);
+    if (!byName.has(category.name.toLowerCase())) byName.set(category.name.toLowerCase(), category.category_id);
+  }
+  return byName;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+/**
+ * Sends a batch; when BigCommerce refuses it (one category's name clashes with a sibling, say), sends its
+ * items one by one, so the others go through and the refused one is named.
+ */
+async function inBatches<T, R>(items: T[], send: (batch: T[]) => Promise<R[]>, refused: (item: T, error: BigCommerceApiError) => Promise<void>): Promise<R[]> {
+  const results: R[] = [];
+  for (const batch of chunks(items, CATEGORY_BATCH)) {
+    try {
+      results.push(...(await send(batch)));
+    } catch (error) {
+      if (!refusedForContent(error)) throw error;
+      if (batch.length === 1) {
+        await refused(batch[0]!, error);
+        continue;
+      }
+      for (const item of batch) {
+        try {
+          results.push(...(await send([item])));
+        } catch (single) {
+          if (!refusedForContent(single)) throw single;
+          await refused(item, single);
+        }
+      }
+    }
+  }
+  return results;
+}
+
+/** 400/409/422: BigCommerce refused what was sent (not the token, the quota or its own health). */
+function refusedForContent(error: unknown): error is BigCommerceApiError {
+  return error instanceof BigCommerceApiError && [400, 409, 422].includes(error.status);
+}
+
+interface Wanted {
+  code: string;
+  name: string;
+  hash: string;
+  existingId: number | undefined;
 }
 
 /**
  * AccountView article groups (AG1) → BigCommerce categories under `categoryParentId` in the default
  * channel's tree: created (or adopted by name) once, renamed when the group's description changes.
- * One small AccountView read per run; writes only for new or renamed groups.
+ * One small AccountView read per run; BigCommerce is called only for new or renamed groups, and then with
+ * one read of the parent's categories and batches of 50 creates or renames (40 new groups: 3 calls).
  */
 export async function syncCategories(ctx: ProductsContext): Promise<CategorySync> {
   const result: CategorySync = { byGroup: new Map(), created: 0, renamed: 0 };
@@ -43,36 +98,73 @@ export async function syncCategories(ctx: ProductsContext): Promise<CategorySync
   const groups = await ctx.accountview.readAll('AG1', { fields: ['AG_CODE', 'AG_DESC'], filters, pageSize: 1000 }, groupRow);
   const known = await ctx.idMap.getMany(CATEGORY_ENTITY, groups.map((g) => g.AG_CODE));
   const parentId = ctx.settings.categoryParentId;
-  let treeId: number | undefined;
-  const tree = async () => (treeId ??= await defaultTree(ctx));
 
+  const renames: Wanted[] = [];
+  const news: Wanted[] = [];
   for (const group of groups) {
     const name = (group.AG_DESC?.trim() || group.AG_CODE).slice(0, 50);
     const hash = contentHash({ name, parentId });
     const entry = known.get(group.AG_CODE);
     const existingId = entry?.state === 'done' && entry.targetId ? Number(entry.targetId) : undefined;
-    if (existingId !== undefined && entry?.contentHash === hash) {
-      result.byGroup.set(group.AG_CODE, existingId);
-      continue;
-    }
-    const treeIdNow = await tree();
-    if (treeIdNow === undefined) throw new Error('The store has no category tree for channel 1');
-    let id = existingId;
-    if (id !== undefined) {
-      await ctx.bigcommerce.request('PUT', '/v3/catalog/trees/categories', { body: [{ category_id: id, name }] });
-      result.renamed += 1;
-    } else {
-      id = await findByName(ctx, treeIdNow, parentId, name);
-      if (id === undefined) {
-        const response = await ctx.bigcommerce.request('POST', '/v3/catalog/trees/categories', { body: [{ name, tree_id: treeIdNow, parent_id: parentId }] });
-        id = categoriesBody.parse(response.body).data[0]?.category_id;
-        if (id === undefined) throw new Error(`BigCommerce created category "${name}" without an id`);
-        result.created += 1;
-      }
-    }
-    await ctx.idMap.putDone({ entity: CATEGORY_ENTITY, sourceId: group.AG_CODE, targetId: String(id), contentHash: hash });
-    await ctx.log.record({ entity: 'article-group', sourceId: group.AG_CODE, outcome: existingId === undefined ? 'created' : 'updated', message: `Category ${id}: ${name}`, targetRef: String(id), searchText: name });
-    result.byGroup.set(group.AG_CODE, id);
+    if (existingId !== undefined && entry?.contentHash === hash) result.byGroup.set(group.AG_CODE, existingId);
+    else (existingId !== undefined ? renames : news).push({ code: group.AG_CODE, name, hash, existingId });
   }
+  if (renames.length === 0 && news.length === 0) return result;
+
+  const treeId = await defaultTree(ctx);
+  if (treeId === undefined) throw new Error('The store has no category tree for channel 1');
+  const done = async (wanted: Wanted, id: number, outcome: 'created' | 'updated') => {
+    await ctx.idMap.putDone({ entity: CATEGORY_ENTITY, sourceId: wanted.code, targetId: String(id), contentHash: wanted.hash });
+    await ctx.log.record({ entity: 'article-group', sourceId: wanted.code, outcome, message: `Category ${id}: ${wanted.name}`, targetRef: String(id), searchText: wanted.name });
+    result.byGroup.set(wanted.code, id);
+  };
+
+  const refused = (what: string) => async (wanted: Wanted, error: BigCommerceApiError) => {
+    await ctx.log.record({
+      entity: 'article-group',
+      sourceId: wanted.code,
+      outcome: 'failed',
+      message: `BigCommerce refused to ${what} category "${wanted.name}": ${error.title}${Object.values(error.errors).length > 0 ? ` (${Object.values(error.errors).join('; ')})` : ''}`,
+      hint: 'A category of that name probably exists under the same parent already: rename one of them in BigCommerce or the group in AccountView. The next run tries again.',
+      searchText: wanted.name,
+    });
+  };
+
+  const renamed = await inBatches(
+    renames,
+    async (batch) => {
+      await ctx.bigcommerce.request('PUT', '/v3/catalog/trees/categories', { body: batch.map((w) => ({ category_id: w.existingId, name: w.name })) });
+      return batch;
+    },
+    refused('rename'),
+  );
+  for (const wanted of renames) {
+    // A refused rename keeps its products in the category under its old name; the hash is kept old so it is tried again.
+    if (renamed.includes(wanted)) await done(wanted, wanted.existingId!, 'updated');
+    else result.byGroup.set(wanted.code, wanted.existingId!);
+  }
+  result.renamed = renamed.length;
+
+  if (news.length === 0) return result;
+  // Adopted by name: a category the merchant made, or one a lost run created before it could record it.
+  const byName = await siblingsByName(ctx, treeId, parentId);
+  const toCreate = new Map<string, Wanted>();
+  for (const wanted of news) if (!byName.has(wanted.name.toLowerCase())) toCreate.set(wanted.name.toLowerCase(), wanted);
+  const created = await inBatches(
+    [...toCreate.values()],
+    async (batch) => {
+      const response = await ctx.bigcommerce.request('POST', '/v3/catalog/trees/categories', { body: batch.map((w) => ({ name: w.name, tree_id: treeId, parent_id: parentId })) });
+      return categoriesBody.parse(response.body).data;
+    },
+    refused('create'),
+  );
+  for (const category of created) byName.set(category.name.toLowerCase(), category.category_id);
+  for (const wanted of news) {
+    // Refused: its products go without the category this run, and the next run tries again.
+    const id = byName.get(wanted.name.toLowerCase());
+    // Two groups with one description share the category, as they would in the shop's menu.
+    if (id !== undefined) await done(wanted, id, 'created');
+  }
+  result.created = created.length;
   return result;
 }
