@@ -10,6 +10,7 @@ import type { Basis } from './map-article';
 import type { ProductsContext, ProductSyncSummary } from './ports';
 import { sendUpdates } from './product-updates';
 import { fail, PRODUCT_FAMILY_ENTITY, PRODUCT_VARIANT_ENTITY } from './record-problems';
+import { retireJoinedArticles } from './retire-simple';
 import { variantBatch } from './variant-batch';
 
 /** Families read from AccountView per request: all their articles, whichever changed. */
@@ -86,6 +87,7 @@ export async function syncFamilies(
         summary.failed += 1;
       }
       if ('failed' in plan) continue;
+      await retireJoinedArticles(ctx, new Map([[key, plan.variants.map((v) => v.code)]]), families, summary);
       let adoptable: number | undefined;
       if (families.get(key)?.state !== 'done') {
         adoptable = (await catalog()).find(key, undefined) ?? members.map((r) => byVariantSku.get(r.ART_CODE.toLowerCase())).find((id) => id !== undefined);

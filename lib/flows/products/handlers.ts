@@ -31,7 +31,9 @@ async function prepare(ctx: FlowContext): Promise<{ ok: true; context: ProductsC
 
 export function describeProductSync(summary: ProductSyncSummary): RunSummary {
   const parts = [`${summary.created} created`, `${summary.updated} updated`, `${summary.unchanged} unchanged`, `${summary.failed} failed`];
-  const hidden = summary.hidden > 0 ? ` ${summary.hidden} product(s) hidden because their article is gone.` : '';
+  const hidden =
+    (summary.hidden > 0 ? ` ${summary.hidden} product(s) hidden because their article is gone.` : '') +
+    (summary.retired > 0 ? ` ${summary.retired} product(s) hidden and their SKU freed because their article joined a variant family.` : '');
   const categories =
     summary.categoriesCreated + summary.categoriesRenamed > 0 ? ` Categories: ${summary.categoriesCreated} created, ${summary.categoriesRenamed} renamed.` : '';
   const familyCount = summary.familiesCreated + summary.familiesUpdated + summary.familiesUnchanged;

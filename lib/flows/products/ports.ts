@@ -41,6 +41,8 @@ export interface ProductSyncSummary {
   failed: number;
   /** Products hidden because their article is gone (full reads only). */
   hidden: number;
+  /** Products of articles that joined a variant family: hidden, SKU freed for the variant (retire-simple.ts). */
+  retired: number;
   /** Article groups that became a category, or whose category was renamed. */
   categoriesCreated: number;
   categoriesRenamed: number;

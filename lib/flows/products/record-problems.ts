@@ -9,6 +9,10 @@ export const isRecordProblem = (error: unknown): error is BigCommerceApiError =>
   error instanceof BigCommerceApiError && [400, 404, 409, 413, 422].includes(error.status);
 
 export function hintFor(error: BigCommerceApiError): string {
+  if (error.status === 409 && ('name' in error.errors || /\bname\b/i.test(error.title))) {
+    // BigCommerce product names are unique per store, like SKUs.
+    return 'Another product in BigCommerce already has this name: rename one of them (in BigCommerce, or the article in AccountView).';
+  }
   if (error.status === 409) return 'Another product or variant in BigCommerce already has this SKU: give one of them another SKU, or link them by giving the product the article code.';
   if (error.status === 404) return 'The product was deleted in BigCommerce; it is created again after its id-map entry is removed.';
   return 'Check the article in AccountView (name, price, weight) and the products mapping.';

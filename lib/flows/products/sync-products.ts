@@ -56,6 +56,7 @@ export async function syncProducts(ctx: ProductsContext, options: { since: Date 
     unchanged: 0,
     failed: 0,
     hidden: 0,
+    retired: 0,
     variantArticles: 0,
     familiesCreated: 0,
     familiesUpdated: 0,

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIdMap } from '@/lib/db/queries/id-map';
+import { stockFlowSettings, syncStock, type StockContext } from '@/lib/flows/stock';
+import { memoryLog, memoryStep } from '@/tests/lib/flows/orders/fakes';
+import { FVR, NL_STORE, startProductsWorld, type ProductsWorld } from './harness';
+
+/**
+ * A merchant who first synced articles as simple products and then groups them into a variant family
+ * (fills in MAIN_ART): the family's product is made from the main article's own product, the other
+ * articles' products are set aside (hidden, SKU freed, never deleted) so the articles become variants,
+ * and their stock goes to the variants.
+ */
+describe('products flow: simple products whose articles join a variant family', () => {
+  let t: ProductsWorld;
+  let runs = 0;
+  const sizes = ['M', 'L', 'XL'] as const;
+  const code = (size: string) => `WEBT-JAS-${size}`;
+
+  beforeAll(async () => {
+    t = await startProductsWorld();
+    for (const [i, size] of sizes.entries()) {
+      await t.article({ ART_CODE: code(size), ART_DESC1: `Regenjas maat ${size}`, PX_SELL: 61.98, WEIGHT: 0.6, VAR_SIZE: size, QTY_TECH: 5 + i, QTY_RES: 0, QTY_AVAIL: 5 + i });
+    }
+    // A product of the merchant's own with an article's SKU is not the app's to set aside.
+    await t.world.bigcommerce(NL_STORE).request('POST', '/v3/catalog/products', { body: { name: 'Regenjas XXL (eigen)', type: 'physical', sku: code('XXL'), price: 75, weight: 0.6 } });
+  }, 30_000);
+  afterAll(async () => t?.close());
+
+  const stockContext = (): StockContext => {
+    runs += 1;
+    return {
+      storeHash: NL_STORE,
+      runId: `join-family-stock-${runs}`,
+      trigger: 'manual',
+      step: memoryStep(),
+      log: memoryLog(),
+      bigcommerce: t.world.bigcommerce(NL_STORE),
+      accountview: t.world.accountview(FVR),
+      settings: stockFlowSettings.parse({}),
+      idMap: createIdMap(t.world.database.db, NL_STORE, t.world.database.lock),
+    };
+  };
+  const products = () => t.world.bc.state.stores[NL_STORE]?.data.products ?? [];
+  const onHand = (variantId: number | undefined) => t.world.bc.state.stores[NL_STORE]?.data.stock.find((s) => s.location_id === 1 && s.variant_id === variantId)?.on_hand;
+
+  it('first: three simple products with their stock', async () => {
+    const { summary } = await t.run();
+    expect(summary.message).toMatch(/^Products: 3 created, 0 updated, 0 unchanged, 0 failed\./);
+    expect((await syncStock(stockContext())).refused).toBe(0);
+    for (const size of sizes) expect(products().filter((p) => p.sku === code(size))).toHaveLength(1);
+  });
+
+  it('then grouped into a family: their products are set aside and the articles become its variants, stock included', async () => {
+    const before = new Map(sizes.map((size) => [size, products().find((p) => p.sku === code(size))!.id]));
+    for (const size of sizes) await t.article({ ART_CODE: code(size), MAIN_ART: 'WEBT-JAS' }, true);
+
+    const { summary, log } = await t.run();
+    expect(summary.message).toContain('3 product(s) hidden and their SKU freed because their article joined a variant family.');
+    expect(summary.message).toMatch(/ 0 failed\. .*Variant families: 1 created/);
+    const family = products().find((p) => p.sku === 'WEBT-JAS');
+    expect(family?.variants.map((v) => v.sku).sort()).toEqual(sizes.map(code).sort());
+    for (const size of sizes) {
+      const id = before.get(size)!;
+      // Hidden and renamed, never deleted: its orders and links keep working.
+      expect(products().find((p) => p.id === id)).toMatchObject({ sku: `${code(size)}-old-${id}`, name: `Regenjas maat ${size} (old ${id})`, is_visible: false });
+      expect(log.find('retired-product', code(size))?.message).toBe(
+        `Article ${code(size)} joined variant family WEBT-JAS: its own product ${id} is hidden, renamed with "(old ${id})" and its SKU is now ${code(size)}-old-${id}, so the article can be a variant of WEBT-JAS.`,
+      );
+    }
+
+    // The stock of the articles goes to their variants, though their levels did not move.
+    expect((await syncStock(stockContext())).refused).toBe(0);
+    for (const [i, size] of sizes.entries()) expect(onHand(family?.variants.find((v) => v.sku === code(size))?.id), size).toBe(5 + i);
+
+    const mark = t.mark();
+    await t.run();
+    expect(t.writesSince(mark)).toEqual([]);
+  });
+
+  it("leaves alone a product of the merchant's own that has a joining article's SKU: that variant fails with the hint", async () => {
+    await t.article({ ART_CODE: code('XXL'), ART_DESC1: 'Regenjas maat XXL', PX_SELL: 61.98, WEIGHT: 0.6, VAR_SIZE: 'XXL', MAIN_ART: 'WEBT-JAS' });
+    const { summary, log } = await t.run();
+    expect(summary.message).toMatch(/ 1 failed\./);
+    expect(summary.message).not.toContain('SKU freed');
+    expect(log.find('article', code('XXL'))).toMatchObject({ outcome: 'failed', hint: expect.stringContaining('already has this SKU') as unknown });
+    expect(products().find((p) => p.sku === code('XXL'))).toMatchObject({ name: 'Regenjas XXL (eigen)', is_visible: true });
+  });
+});
