@@ -33,6 +33,14 @@ export function hashOf(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
 }
 
+/**
+ * The id-map key of an e-mail's debtor: a SHA-256 of the address, not the address, so no personal data
+ * outlives the activity log's retention (migration 0009 rewrote the keys kept before).
+ */
+export function debtorKey(email: string): string {
+  return `sha256:${createHash('sha256').update(email, 'utf8').digest('hex')}`;
+}
+
 function same(a: unknown, b: unknown): boolean {
   const norm = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'string' ? v.trim() : String(v));
   return norm(a) === norm(b);
@@ -97,7 +105,7 @@ async function matchOrCreateDebtor(
   const createRecord = writeRecordOf(created, mappings.debtor);
   if (!createRecord.ok) return { ok: false, message: `The debtor mapping gave field ${createRecord.target} a list or an object.`, hint: 'Correct that field in the debtor mapping.' };
   const hash = hashOf(created.record);
-  const entry = await ctx.idMap.get('debtor', email);
+  const entry = await ctx.idMap.get('debtor', debtorKey(email));
   const unchanged = entry?.state === 'done' && entry.contentHash === hash;
   const updates = unchanged ? undefined : await mappings.debtor.compiled.evaluate(raw, bindings, { mode: 'update' });
   const original = order.email.trim();
@@ -133,7 +141,7 @@ async function matchOrCreateDebtor(
   const { subNr, action, sent, matches } = outcome.value;
   if (matches > 1) ctx.log.warn(`${matches} debtors in AccountView have e-mail ${email}; order ${order.id} is booked on ${subNr}.`, { orderId: order.id, email, debtor: subNr });
   memory.debtors.set(email, subNr);
-  await ctx.idMap.putDone({ entity: 'debtor', sourceId: email, targetId: subNr, targetNumber: subNr, contentHash: hash });
+  await ctx.idMap.putDone({ entity: 'debtor', sourceId: debtorKey(email), targetId: subNr, targetNumber: subNr, contentHash: hash });
   if (action !== 'unchanged') {
     await ctx.log.record({
       entity: 'debtor',

@@ -13,6 +13,7 @@ import { MIGRATIONS_FOLDER, useDatabase, type Db } from '@/lib/db/client';
 import { readCheckpoint } from '@/lib/db/queries/checkpoints';
 import { listRuns } from '@/lib/db/queries/runs';
 import { findStore } from '@/lib/db/queries/stores';
+import { debtorKey } from '@/lib/flows/orders/customer';
 import { migrationStatus } from '@/lib/db/migration-status';
 import * as schema from '@/lib/db/schema';
 import { GET as ready } from '@/app/api/ready/route';
@@ -56,7 +57,8 @@ const SEEDS: Record<string, (store: string) => ReturnType<typeof sql>> = {
         values (${s}, 'orders-poll', 'orders', (select id from sync_runs where store_hash = ${s}), 'pending', 'poll', '[]'::jsonb, 1, now())`,
   engine_steps: (s) => sql`insert into engine_steps (run_id, step_id, store_hash, output) values ((select id from sync_runs where store_hash = ${s}), 'one', ${s}, '{}'::jsonb)`,
   flow_settings: (s) => sql`insert into flow_settings (store_hash, flow, enabled) values (${s}, 'orders', true)`,
-  id_map: (s) => sql`insert into id_map (store_hash, entity, source_id, target_id) values (${s}, 'order', '100', 'SO-1')`,
+  // A debtor keyed by e-mail, as releases before 0009 kept it.
+  id_map: (s) => sql`insert into id_map (store_hash, entity, source_id, target_id) values (${s}, 'order', '100', 'SO-1'), (${s}, 'debtor', ${`${s}@example.nl`}, '10001')`,
   sync_checkpoints: (s) => sql`insert into sync_checkpoints (store_hash, name, value) values (${s}, 'orders.poll', '2026-01-01T00:00:00Z')`,
 };
 
@@ -136,7 +138,7 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
         for (const [table, insert] of Object.entries(SEEDS)) {
           if (!tables.has(table)) continue;
           await empty.db.execute(insert(store));
-          seeded[table] = (seeded[table] ?? 0) + 1;
+          seeded[table] = (seeded[table] ?? 0) + (table === 'id_map' ? 2 : 1);
         }
       }
       expect(await migrationStatus(empty.db)).toEqual({ expected: RELEASES, applied: count });
@@ -154,6 +156,10 @@ describe.each(testDatabaseKinds())('migrations on %s', (kind) => {
       // Today's queries read what the old releases wrote.
       expect(await findStore(empty.db, 'rel1')).toMatchObject({ storeHash: 'rel1', scope: 'store_v2_orders' });
       if (seeded.sync_runs) expect(await listRuns(empty.db, `rel${count}`)).toHaveLength(1);
+      // No e-mail address is left as a key; the orders flow finds each debtor by the key it now computes.
+      const debtors = rowsOf<{ store: string; key: string }>(await empty.db.execute(sql`select store_hash as store, source_id as key from id_map where entity = 'debtor'`));
+      expect(debtors).toHaveLength((seeded.id_map ?? 0) / 2);
+      for (const row of debtors) expect(row.key, row.store).toBe(debtorKey(`${row.store}@example.nl`));
       if (seeded.sync_checkpoints) expect((await readCheckpoint(empty.db, `rel${count}`, 'orders.poll'))?.toISOString()).toBe('2026-01-01T00:00:00.000Z');
     },
     60_000,
