@@ -57,13 +57,14 @@ export function articleChoices(av: Reader, search = '', keep: readonly string[] 
     if (wanted.length > 0) {
       for (const r of await av.readAll('AK1', { fields: ['ART_CODE', 'ART_DESC1'], filters: [{ field: 'ART_CODE', operator: 'In', values: wanted }], pageSize: 1000 }, articleRow)) add(r);
     }
-    const term = search.trim();
-    const query = {
-      fields: ['ART_CODE', 'ART_DESC1'],
-      sortFields: ['ART_CODE'],
-      pageSize: ARTICLE_PAGE,
-      ...(term === '' ? {} : { filters: [{ field: 'ART_CODE', operator: 'Contains' as const, value: term }, { field: 'ART_DESC1', operator: 'Contains' as const, value: term }], matchAny: true }),
-    };
+    const term = search.trim().replace(/,/g, ' ');
+    // AccountView compares text case-sensitively (VFP): "expres" is also looked for as EXPRES (codes) and Expres.
+    const spellings = [...new Set([term, term.toUpperCase(), term.toLowerCase(), term.charAt(0).toUpperCase() + term.slice(1).toLowerCase()])];
+    const filters = spellings.flatMap((value) => [
+      { field: 'ART_CODE', operator: 'Contains' as const, value },
+      { field: 'ART_DESC1', operator: 'Contains' as const, value },
+    ]);
+    const query = { fields: ['ART_CODE', 'ART_DESC1'], sortFields: ['ART_CODE'], pageSize: ARTICLE_PAGE, ...(term === '' ? {} : { filters, matchAny: true }) };
     // One page is enough for a picker; the merchant narrows it by typing.
     for await (const page of av.readPages('AK1', query, articleRow)) {
       for (const r of page) add(r);

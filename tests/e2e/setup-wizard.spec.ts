@@ -143,7 +143,7 @@ test('the whole setup wizard, from a fresh install to a first exported order, le
   await iframe.screenshot({ path: `${ARTIFACTS}/57-setup-done-375px.png` });
 });
 
-test('a flow settings page refuses a wrong value at its field', async ({ page }) => {
+test('a flow settings page refuses a wrong value at its field, and finds an article beyond the first 200', async ({ page, request }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${SIM_URL}/manage/${STORE}?user=${OWNER}`);
   await page.getByTestId('open-app').click();
@@ -175,6 +175,35 @@ test('a flow settings page refuses a wrong value at its field', async ({ page })
   await expect(frame.getByTestId('settings-saved')).toBeVisible({ timeout: 20_000 });
   await expect(frame.getByText('must contain {orderId}')).toHaveCount(0);
   await shot(page, '59-settings-orders-saved');
+
+  // An administration of more than 200 articles: the pickers hold the first 200 (and the ones in use);
+  // any other is found by search and can then be chosen in every article field.
+  const filler = Array.from({ length: 210 }, (_, i) => ({ ART_CODE: `AAA-${String(i + 1).padStart(3, '0')}`, ART_DESC1: `Vulartikel ${i + 1}`, VAT_CODE: '2' }));
+  const added = await request.post(`${AV_URL}/__sim/companies/FVR/AK1`, { data: { rows: [...filler, { ART_CODE: 'ZZ-EXPRES', ART_DESC1: 'Expresbezorging', VAT_CODE: '2' }] } });
+  expect(added.ok()).toBe(true);
+  await page.getByTestId('app-frame').evaluate((f, url) => f.setAttribute('src', url), `${APP_URL}/settings/orders`);
+  const shippingArticle = frame.getByTestId('field-serviceLines-shipping-article');
+  await expect(reference).toHaveValue('WEB-{orderId}', { timeout: 30_000 });
+  await expect(async () => {
+    await shippingArticle.click();
+    await expect(frame.getByRole('option', { name: /^AAA-001/ })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(frame.getByRole('option', { name: /^ZZ-EXPRES/ })).toHaveCount(0);
+  await shippingArticle.press('Escape');
+  const search = frame.getByTestId('article-search');
+  await expect(async () => {
+    await search.fill('expres');
+    await search.press('Enter');
+    await expect(frame.getByTestId('article-search-answer')).toHaveText('1 article(s) found; choose them in the article fields below.', { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(async () => {
+    await shippingArticle.click();
+    await frame.getByRole('option', { name: /^ZZ-EXPRES/ }).click({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(shippingArticle).toHaveValue(/^ZZ-EXPRES/);
+  await shot(page, '5b-settings-article-found');
+  await frame.getByTestId('settings-save').click();
+  await expect(frame.getByTestId('settings-saved')).toBeVisible({ timeout: 20_000 });
   // Checked last: after AxeBuilder's own page has opened and closed, headless Chromium may send clicks
   // on the cross-site iframe to the control panel page.
   await reference.fill('WEB-');

@@ -1,3 +1,4 @@
+import { accountViewFor } from '@/lib/accountview-connection';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBigCommerceClient } from '@/lib/bigcommerce';
 import { loadChoiceLists, paymentMethodChoices, searchArticles, shippingMethodChoices } from '@/lib/choice-lists';
@@ -42,6 +43,15 @@ describe('choice lists', () => {
     expect(found.ok).toBe(true);
     expect(found.choices.map((c) => c.value)).toEqual(expect.arrayContaining(['HELM-URBAN-S', 'HELM-URBAN-M']));
     expect(found.choices.every((c) => `${c.value} ${c.label}`.toUpperCase().includes('HELM'))).toBe(true);
+  });
+
+  it('finds them however the merchant capitalises, though AccountView compares text case-sensitively', async () => {
+    const accountview = await accountViewFor(STORE);
+    await accountview.insert('AK1', { fields: { ART_CODE: 'ZZ-EXPRES', ART_DESC1: 'Expresbezorging', VAT_CODE: '2' } });
+    await accountview.insert('AK1', { fields: { ART_CODE: 'ZZ-KOERIER', ART_DESC1: 'Bezorging per koerier', VAT_CODE: '2' } });
+    expect((await searchArticles(STORE, 'expres')).choices.map((c) => c.value)).toEqual(['ZZ-EXPRES']);
+    expect((await searchArticles(STORE, 'KOERIER')).choices.map((c) => c.value)).toEqual(['ZZ-KOERIER']);
+    expect((await searchArticles(STORE, 'bezorging')).choices.map((c) => c.value)).toEqual(['ZZ-EXPRES', 'ZZ-KOERIER']);
   });
 
   it('says AccountView is unreachable instead of failing the page', async () => {

@@ -69,6 +69,11 @@ export const ACTIONS: Record<string, Call> = {
     (await import('@/app/settings/[flow]/_actions/save-flow-settings')).saveFlowSettingsAction('orders', { ...NL_SETTINGS, storeHash: v.storeHash }),
   dryRunSettingsAction: async (v) =>
     (await import('@/app/settings/[flow]/_actions/dry-run-settings')).dryRunSettingsAction('orders', { ...NL_SETTINGS, storeHash: v.storeHash }),
+  // Searched in store A's own administration only, whatever is typed (B's store hash included).
+  searchArticlesAction: async (v) => {
+    const { searchArticlesAction } = await import('@/app/settings/[flow]/_actions/search-articles');
+    return [await searchArticlesAction('HELM'), await searchArticlesAction(v.storeHash)];
+  },
   setFlowStateAction: async () => {
     const { setFlowStateAction } = await import('@/app/settings/[flow]/_actions/set-flow-state');
     return [await setFlowStateAction('orders', { paused: true }), await setFlowStateAction('orders', { enabled: false, paused: false })];

@@ -15,6 +15,7 @@ import { CUSTOMER_GROUPS, PRODUCT_GROUPS, STOCK_GROUPS } from './catalog-fields'
 import { FieldView } from './field-view';
 import { getPath, setPath, type Field, type Group, type Values } from './field-types';
 import { ORDER_GROUPS } from './orders-fields';
+import { ArticleSearch } from './article-search';
 
 const GROUPS: Record<SetupFlow, Group[]> = { orders: ORDER_GROUPS, products: PRODUCT_GROUPS, stock: STOCK_GROUPS, customers: CUSTOMER_GROUPS };
 const TITLES: Record<SetupFlow, string> = {
@@ -74,6 +75,7 @@ export function FlowSettingsForm({ data }: { data: FlowSettingsData & { settings
   const [pending, startTransition] = useTransition();
   const [dryRun, setDryRun] = useState<DryRun | undefined>();
   const [replaying, startReplay] = useTransition();
+  const [lists, setLists] = useState(data.lists);
   const canReplay = data.flow === 'orders' || data.flow === 'products';
   const groups = GROUPS[data.flow];
   const known = groups.flatMap((g) => g.fields);
@@ -110,6 +112,17 @@ export function FlowSettingsForm({ data }: { data: FlowSettingsData & { settings
           />
         </Box>
       ) : null}
+      {lists.articles ? (
+        <ArticleSearch
+          onFound={(found) =>
+            setLists((now) => {
+              const had = now.articles?.choices ?? [];
+              const more = found.filter((c) => !had.some((h) => h.value === c.value));
+              return { ...now, articles: { ok: true, choices: [...had, ...more].sort((a, b) => a.value.localeCompare(b.value)) } };
+            })
+          }
+        />
+      ) : null}
       {groups.map((group) => (
         <Box key={group.title} marginBottom="large">
           <Panel>
@@ -120,7 +133,7 @@ export function FlowSettingsForm({ data }: { data: FlowSettingsData & { settings
                 <FieldView
                   field={field}
                   value={getPath(values, field.path)}
-                  lists={data.lists}
+                  lists={lists}
                   error={describe(problems, field)}
                   onChange={(v) => {
                     setSaved(false);
