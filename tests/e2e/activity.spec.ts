@@ -15,6 +15,9 @@ import { appFrame, forgetStore } from './fresh-store';
 const STORE = 'abc123def';
 const OWNER = 1001;
 const SKU = 'E2E-SLOT';
+/** What a shopper or a product name may carry: shown as text everywhere, never run. */
+const HOSTILE_NAME = 'Fietsslot <img src=x onerror=window.__xss=1> Deluxe';
+const HOSTILE_COMPANY = `'); DROP TABLE sync_records;-- <script>window.__xss=2</script>`;
 mkdirSync(ARTIFACTS, { recursive: true });
 
 
@@ -97,7 +100,7 @@ test('find a failed order by number, read why, fix it in AccountView and retry i
 
   // A shopper orders the new product; AccountView has no article for its SKU, so the export fails.
   const placed = await request.post(`${SIM_URL}/__sim/stores/${STORE}/orders`, {
-    data: { status_id: 11, products: [{ name: 'Fietsslot Deluxe', sku: SKU, price: 39.95, tax_rate: 21, quantity: 1 }] },
+    data: { status_id: 11, billing_address: { company: HOSTILE_COMPANY }, products: [{ name: HOSTILE_NAME, sku: SKU, price: 39.95, tax_rate: 21, quantity: 1 }] },
   });
   expect(placed.status()).toBe(201);
   const orderId = ((await placed.json()) as { id: number }).id;
@@ -120,6 +123,11 @@ test('find a failed order by number, read why, fix it in AccountView and retry i
   await expect(failure).toContainText(SKU, { timeout: 30_000 });
   await expect(failure).toContainText('How to fix it:');
   await expect(frame.getByTestId('record-source')).toContainText(String(orderId));
+  // Markup and SQL from the shop are shown as the text they are: nothing of it runs or becomes an element.
+  await expect(frame.getByTestId('record-source')).toContainText(HOSTILE_NAME);
+  await expect(frame.getByTestId('record-source')).toContainText(HOSTILE_COMPANY);
+  await expect(frame.locator('img[src="x"]')).toHaveCount(0);
+  expect(await frame.locator('body').evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await expectAccessible(page, 'failed record');
   await shot(page, '31-record-why-it-failed');
 
