@@ -69,6 +69,23 @@ describe('hostile free text, BigCommerce → AccountView (orders)', () => {
     expect(records.length).toBeGreaterThan(0);
     expect(records.map((r) => r.source).join()).toContain(JSON.stringify(NAME_SQL).slice(1, -1));
   }, 120_000);
+
+  it('a SKU carrying SQL and markup is looked up as text: the order fails saying which article is missing, word for word', async () => {
+    const sku = `<b>X</b>'; DROP TABLE stores;--`;
+    const id = pipeline.bc.orders.create(STORE, { status_id: 11, products: [{ name: 'Onbekend', sku, price: 10, tax_rate: 21, quantity: 1 }] }).id;
+    await pipeline.bc.webhooks.settle();
+    await pipeline.runner.drain();
+
+    const company = pipeline.av.state.companies.find((c) => c.code === 'FVR')!;
+    expect(company.tables.SO_HDR?.find((h) => String(h.COMMENT1).trim() === `BC-${id}`)).toBeUndefined();
+    const [failed] = rowsOf<{ outcome: string; message: string }>(
+      await pipeline.database.db.execute(sql`select outcome, message from sync_records where store_hash = ${STORE} and entity = 'order' and source_id = ${String(id)}`),
+    );
+    expect(failed?.outcome).toBe('failed');
+    expect(failed?.message).toContain(sku);
+    await tablesStillThere(pipeline.database.db);
+    expect(company.tables.ARTICLE?.length).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe('hostile free text, AccountView → BigCommerce (products)', () => {
