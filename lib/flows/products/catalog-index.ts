@@ -10,6 +10,8 @@ export interface CatalogIndex {
   find(sku: string, ean: string | undefined): number | undefined;
   /** A product this run created, so a later article with the same SKU or EAN finds it. */
   add(id: number, sku: string, ean: string | undefined): void;
+  /** A SKU this run freed (a product set aside for a variant family, retire-simple.ts). */
+  forget(sku: string): void;
 }
 
 export async function loadCatalogIndex(ctx: ProductsContext): Promise<CatalogIndex> {
@@ -33,5 +35,8 @@ export async function loadCatalogIndex(ctx: ProductsContext): Promise<CatalogInd
       return normalised === '' ? undefined : byEan.get(normalised);
     },
     add,
+    forget(sku) {
+      bySku.delete(sku.trim().toLowerCase());
+    },
   };
 }

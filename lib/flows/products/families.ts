@@ -3,7 +3,7 @@ import type { Filter } from '@/lib/accountview';
 import type { CompiledMapping } from '@/lib/mapping';
 import { ARTICLE_OBJECT, articleRow, familyOf, type ArticleRow } from './articles';
 import type { CatalogIndex } from './catalog-index';
-import { planFamily } from './family-plan';
+import { planFamily, type FamilyPlan, type VariantPlan } from './family-plan';
 import { familyData, syncFamily, type FamilyWrites } from './family-writes';
 import { syncImages } from './images';
 import type { Basis } from './map-article';
@@ -47,6 +47,32 @@ async function productsByVariantSku(ctx: ProductsContext, codes: readonly string
   return found;
 }
 
+/**
+ * A new family's variants whose SKU another product already has (the merchant's own, made before the
+ * app): BigCommerce would refuse the whole family's create for one of them, so each fails on its own,
+ * naming the product, and the family is created with the others.
+ */
+async function withoutTakenSkus(ctx: ProductsContext, plan: FamilyPlan, index: CatalogIndex, summary: ProductSyncSummary): Promise<FamilyPlan> {
+  const free: VariantPlan[] = [];
+  for (const v of plan.variants) {
+    const owner = index.find(v.fields.sku, undefined);
+    if (owner === undefined) {
+      free.push(v);
+      continue;
+    }
+    await fail(
+      ctx,
+      v.code,
+      `Product ${owner} in BigCommerce already has SKU ${v.fields.sku}, so article ${v.code} cannot become a variant of ${plan.key}.`,
+      `Give product ${owner} another SKU in BigCommerce (or delete it); the next sync adds the variant.`,
+      v.fields,
+      PRODUCT_VARIANT_ENTITY,
+    );
+    summary.failed += 1;
+  }
+  return free.length === plan.variants.length ? plan : { ...plan, variants: free };
+}
+
 /** Variant families → one product each, with options and variants kept in step (see family-plan.ts). */
 export async function syncFamilies(
   ctx: ProductsContext,
@@ -87,12 +113,16 @@ export async function syncFamilies(
         summary.failed += 1;
       }
       if ('failed' in plan) continue;
-      await retireJoinedArticles(ctx, new Map([[key, plan.variants.map((v) => v.code)]]), families, summary);
+      const freed = await retireJoinedArticles(ctx, new Map([[key, plan.variants.map((v) => v.code)]]), families, summary);
       let adoptable: number | undefined;
+      let toSync = plan;
       if (families.get(key)?.state !== 'done') {
-        adoptable = (await catalog()).find(key, undefined) ?? members.map((r) => byVariantSku.get(r.ART_CODE.toLowerCase())).find((id) => id !== undefined);
+        const index = await catalog();
+        for (const code of freed) index.forget(code);
+        adoptable = index.find(key, undefined) ?? members.map((r) => byVariantSku.get(r.ART_CODE.toLowerCase())).find((id) => id !== undefined);
+        if (adoptable === undefined) toSync = await withoutTakenSkus(ctx, plan, index, summary);
       }
-      const productId = await syncFamily(ctx, writes, plan, families.get(key), variants, adoptable);
+      const productId = await syncFamily(ctx, writes, toSync, families.get(key), variants, adoptable);
       await flushUpdates(false);
       const source = members.find((r) => r.ART_CODE === plan.source);
       if (productId !== undefined && source) {

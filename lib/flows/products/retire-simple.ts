@@ -34,10 +34,10 @@ export async function retireJoinedArticles(
   families: ReadonlyMap<string, readonly string[]>,
   familyProducts: ReadonlyMap<string, IdMapEntry>,
   summary: ProductSyncSummary,
-): Promise<void> {
+): Promise<string[]> {
   const memberOf = new Map<string, string>();
   for (const [key, codes] of families) for (const code of codes) if (code !== key) memberOf.set(code, key);
-  if (memberOf.size === 0) return;
+  if (memberOf.size === 0) return [];
   const simple = await ctx.idMap.getMany(PRODUCT_ENTITY, [...memberOf.keys()]);
   const retiring: Retiring[] = [];
   for (const [code, entry] of simple) {
@@ -48,10 +48,13 @@ export async function retireJoinedArticles(
     if (familyProducts.get(family)?.targetId === entry.targetId) continue;
     retiring.push({ code, family, productId });
   }
-  for (let i = 0; i < retiring.length; i += BATCH_LIMITS.products) await retire(ctx, retiring.slice(i, i + BATCH_LIMITS.products), summary);
+  const freed: string[] = [];
+  for (let i = 0; i < retiring.length; i += BATCH_LIMITS.products) freed.push(...(await retire(ctx, retiring.slice(i, i + BATCH_LIMITS.products), summary)));
+  return freed;
 }
 
-async function retire(ctx: ProductsContext, batch: Retiring[], summary: ProductSyncSummary): Promise<void> {
+/** Returns the codes whose SKU is free now. */
+async function retire(ctx: ProductsContext, batch: Retiring[], summary: ProductSyncSummary): Promise<string[]> {
   const names = new Map<number, string>();
   for await (const p of ctx.bigcommerce.listProducts({ 'id:in': batch.map((r) => r.productId), include_fields: ['name'], limit: batch.length })) {
     if (typeof p.id === 'number' && typeof p.name === 'string') names.set(p.id, p.name);
@@ -67,14 +70,16 @@ async function retire(ctx: ProductsContext, batch: Retiring[], summary: ProductS
   } catch (error) {
     if (!isRecordProblem(error)) throw error;
     if (batch.length > 1) {
-      for (const one of batch) await retire(ctx, [one], summary);
-      return;
+      const freed: string[] = [];
+      for (const one of batch) freed.push(...(await retire(ctx, [one], summary)));
+      return freed;
     }
     const [only] = batch;
     if (only?.productId !== undefined && error.status === 404) {
       // Deleted in BigCommerce meanwhile: the SKU is free already.
       await ctx.idMap.remove(PRODUCT_ENTITY, only.code);
-      return;
+      await ctx.idMap.remove(STOCK_ENTITY, only.code);
+      return [only.code];
     }
     if (only) {
       await ctx.log.record({
@@ -89,7 +94,7 @@ async function retire(ctx: ProductsContext, batch: Retiring[], summary: ProductS
       });
       summary.failed += 1;
     }
-    return;
+    return [];
   }
   for (const r of batch) {
     await ctx.idMap.remove(PRODUCT_ENTITY, r.code);
@@ -105,4 +110,5 @@ async function retire(ctx: ProductsContext, batch: Retiring[], summary: ProductS
     });
     summary.retired += 1;
   }
+  return batch.map((r) => r.code);
 }

@@ -85,4 +85,27 @@ describe('products flow: simple products whose articles join a variant family', 
     expect(log.find('article', code('XXL'))).toMatchObject({ outcome: 'failed', hint: expect.stringContaining('already has this SKU') as unknown });
     expect(products().find((p) => p.sku === code('XXL'))).toMatchObject({ name: 'Regenjas XXL (eigen)', is_visible: true });
   });
+
+  it("creates a new family without the articles whose SKU is a product of the merchant's own, and adds them once it is free", async () => {
+    const shop = t.world.bigcommerce(NL_STORE);
+    const own = await shop.request('POST', '/v3/catalog/products', { body: { name: 'Sokken 43 (eigen)', type: 'physical', sku: 'WEBT-SOK-43', price: 9, weight: 0.1 } });
+    const ownId = (own.body as { data: { id: number } }).data.id;
+    for (const size of ['41', '42', '43']) {
+      await t.article({ ART_CODE: `WEBT-SOK-${size}`, ART_DESC1: `Fietssokken maat ${size}`, PX_SELL: 8.26, WEIGHT: 0.1, MAIN_ART: 'WEBT-SOK', VAR_SIZE: size });
+    }
+    const { summary, log } = await t.run();
+    expect(summary.message).toMatch(/ 2 failed\. .*Variant families: 1 created/);
+    const family = products().find((p) => p.sku === 'WEBT-SOK');
+    expect(family?.variants.map((v) => v.sku).sort()).toEqual(['WEBT-SOK-41', 'WEBT-SOK-42']);
+    expect(log.find('article', 'WEBT-SOK-43')).toMatchObject({
+      outcome: 'failed',
+      message: `Product ${ownId} in BigCommerce already has SKU WEBT-SOK-43, so article WEBT-SOK-43 cannot become a variant of WEBT-SOK.`,
+    });
+    expect(products().find((p) => p.id === ownId)).toMatchObject({ sku: 'WEBT-SOK-43', name: 'Sokken 43 (eigen)', is_visible: true });
+
+    await shop.request('PUT', `/v3/catalog/products/${ownId}`, { body: { sku: 'SOK-43-EIGEN' } });
+    const { summary: again } = await t.run();
+    expect(again.message).toMatch(/ 1 failed\./);
+    expect(products().find((p) => p.sku === 'WEBT-SOK')?.variants.map((v) => v.sku).sort()).toEqual(['WEBT-SOK-41', 'WEBT-SOK-42', 'WEBT-SOK-43']);
+  });
 });
