@@ -2,6 +2,7 @@ import type { FieldValue } from '@/lib/accountview';
 import type { Product } from '@/lib/bigcommerce';
 import { createIdMap } from '@/lib/db/queries/id-map';
 import { productFlowSettings, runProductSync, type ProductFlowSettingsInput, type ProductsContext } from '@/lib/flows/products';
+import { stockFlowSettings, type StockContext } from '@/lib/flows/stock';
 import type { RunSummary } from '@/lib/engine';
 import { FVR, NL_STORE, startWorld, type World } from '@/tests/lib/flows/orders/harness';
 import { memoryLog, memoryStep, type MemoryLog } from '@/tests/lib/flows/orders/fakes';
@@ -60,5 +61,20 @@ export async function startProductsWorld(): Promise<ProductsWorld> {
       return found;
     },
     close: () => world.close(),
+  };
+}
+
+/** A stock run's context on the products world's store and administration, with the default stock settings. */
+export function stockContext(t: ProductsWorld, runId: string): StockContext {
+  return {
+    storeHash: NL_STORE,
+    runId,
+    trigger: 'manual',
+    step: memoryStep(),
+    log: memoryLog(),
+    bigcommerce: t.world.bigcommerce(NL_STORE),
+    accountview: t.world.accountview(FVR),
+    settings: stockFlowSettings.parse({}),
+    idMap: createIdMap(t.world.database.db, NL_STORE, t.world.database.lock),
   };
 }

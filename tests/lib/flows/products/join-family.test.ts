@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdMap } from '@/lib/db/queries/id-map';
-import { stockFlowSettings, syncStock, type StockContext } from '@/lib/flows/stock';
-import { memoryLog, memoryStep } from '@/tests/lib/flows/orders/fakes';
-import { FVR, NL_STORE, startProductsWorld, type ProductsWorld } from './harness';
+import { syncStock, type StockContext } from '@/lib/flows/stock';
+import { NL_STORE, startProductsWorld, stockContext, type ProductsWorld } from './harness';
 
 /**
  * A merchant who first synced articles as simple products and then groups them into a variant family
- * (fills in MAIN_ART): the family's product is made from the main article's own product, the other
- * articles' products are set aside (hidden, SKU freed, never deleted) so the articles become variants,
- * and their stock goes to the variants.
+ * (fills in MAIN_ART): the articles' own products are set aside (hidden, renamed, SKU freed, never
+ * deleted) so the articles become the family's variants, and their stock goes to the variants. Products
+ * of the merchant's own that hold an article's SKU are never touched.
  */
 describe('products flow: simple products whose articles join a variant family', () => {
   let t: ProductsWorld;
@@ -26,27 +24,14 @@ describe('products flow: simple products whose articles join a variant family', 
   }, 30_000);
   afterAll(async () => t?.close());
 
-  const stockContext = (): StockContext => {
-    runs += 1;
-    return {
-      storeHash: NL_STORE,
-      runId: `join-family-stock-${runs}`,
-      trigger: 'manual',
-      step: memoryStep(),
-      log: memoryLog(),
-      bigcommerce: t.world.bigcommerce(NL_STORE),
-      accountview: t.world.accountview(FVR),
-      settings: stockFlowSettings.parse({}),
-      idMap: createIdMap(t.world.database.db, NL_STORE, t.world.database.lock),
-    };
-  };
+  const nextStockContext = (): StockContext => stockContext(t, `join-family-stock-${(runs += 1)}`);
   const products = () => t.world.bc.state.stores[NL_STORE]?.data.products ?? [];
   const onHand = (variantId: number | undefined) => t.world.bc.state.stores[NL_STORE]?.data.stock.find((s) => s.location_id === 1 && s.variant_id === variantId)?.on_hand;
 
   it('first: three simple products with their stock', async () => {
     const { summary } = await t.run();
     expect(summary.message).toMatch(/^Products: 3 created, 0 updated, 0 unchanged, 0 failed\./);
-    expect((await syncStock(stockContext())).refused).toBe(0);
+    expect((await syncStock(nextStockContext())).refused).toBe(0);
     for (const size of sizes) expect(products().filter((p) => p.sku === code(size))).toHaveLength(1);
   });
 
@@ -69,7 +54,7 @@ describe('products flow: simple products whose articles join a variant family', 
     }
 
     // The stock of the articles goes to their variants, though their levels did not move.
-    expect((await syncStock(stockContext())).refused).toBe(0);
+    expect((await syncStock(nextStockContext())).refused).toBe(0);
     for (const [i, size] of sizes.entries()) expect(onHand(family?.variants.find((v) => v.sku === code(size))?.id), size).toBe(5 + i);
 
     const mark = t.mark();

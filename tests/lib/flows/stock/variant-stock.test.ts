@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIdMap } from '@/lib/db/queries/id-map';
-import { quantityOf, stockFlowSettings, syncStock, type StockContext } from '@/lib/flows/stock';
-import { memoryLog, memoryStep } from '@/tests/lib/flows/orders/fakes';
-import { FVR, NL_STORE, startProductsWorld, type ProductsWorld } from '@/tests/lib/flows/products/harness';
+import { quantityOf, syncStock, type StockContext } from '@/lib/flows/stock';
+import { FVR, NL_STORE, startProductsWorld, stockContext, type ProductsWorld } from '@/tests/lib/flows/products/harness';
 
 /**
  * Stock for the variants of a family the products flow made: each article's level goes to its own
@@ -23,20 +21,7 @@ describe('stock of variant families', () => {
     await t.close();
   });
 
-  const context = (): StockContext => {
-    runs += 1;
-    return {
-      storeHash: NL_STORE,
-      runId: `variant-stock-${runs}`,
-      trigger: 'manual',
-      step: memoryStep(),
-      log: memoryLog(),
-      bigcommerce: t.world.bigcommerce(NL_STORE),
-      accountview: t.world.accountview(FVR),
-      settings: stockFlowSettings.parse({}),
-      idMap: createIdMap(t.world.database.db, NL_STORE, t.world.database.lock),
-    };
-  };
+  const context = (): StockContext => stockContext(t, `variant-stock-${(runs += 1)}`);
   const product = () => t.world.bc.state.stores[NL_STORE]?.data.products.find((p) => p.sku === 'WEBT-BROEK');
   const onHand = (sku: string) => {
     const variant = product()?.variants.find((v) => v.sku === sku);
