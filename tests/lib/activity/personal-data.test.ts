@@ -2,15 +2,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeStore } from '@/lib/activity/retention';
 import { PIPELINE_STORE as STORE, startOrderPipeline, type OrderPipeline } from '../../helpers/order-pipeline';
+import { rowsOf } from '../engine/helpers';
 import { FVR_ARTICLES } from '../flows/orders/harness';
 
 const DAY = 24 * 60 * 60 * 1000;
 const EMAIL = 'zwaantje.privacy@voorbeeld.nl';
 const SURNAME = 'Privacyweg-Zwaantje';
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
-}
 
 /**
  * "Personal data is kept no longer than the log's retention": an order's customer goes through the real
