@@ -28,6 +28,7 @@ interface Retiring {
  * DECISION: only products the id-map says this app made or adopted for the article are touched; a product
  * of that SKU the merchant made is theirs, and the variant fails with a hint instead. The family's main
  * article (code = family key) is not retired: its product becomes the family's product (adopted by SKU).
+ * Returns the article codes whose SKU is free now.
  */
 export async function retireJoinedArticles(
   ctx: ProductsContext,
@@ -75,7 +76,7 @@ async function retire(ctx: ProductsContext, batch: Retiring[], summary: ProductS
       return freed;
     }
     const [only] = batch;
-    if (only?.productId !== undefined && error.status === 404) {
+    if (only && error.status === 404) {
       // Deleted in BigCommerce meanwhile: the SKU is free already.
       await ctx.idMap.remove(PRODUCT_ENTITY, only.code);
       await ctx.idMap.remove(STOCK_ENTITY, only.code);
