@@ -1,6 +1,6 @@
 import { loadChoiceLists, type ChoiceList } from '@/lib/choice-lists';
 import { ORDER_STATUS } from '@/lib/flows/orders/settings';
-import { storeOnboarding, type OnboardingProgress, type SetupFlow } from '@/lib/onboarding';
+import { storeOnboarding, taxClassQuestion, type OnboardingProgress, type SetupFlow, type TaxClassQuestion } from '@/lib/onboarding';
 import type { StoreSession } from '@/lib/session';
 import { loadHome, type AccountViewPanelData } from '../page-data';
 
@@ -13,6 +13,8 @@ export interface SetupData {
   /** Current answers (stored or default) of every flow's questions. */
   answers: Record<SetupFlow, Record<string, unknown>>;
   orderStatuses: ChoiceList | undefined;
+  /** The lists of the products question "which tax class for each VAT code" (its answer is in `answers`). */
+  taxClasses: Omit<TaxClassQuestion, 'answer'> | undefined;
 }
 
 export async function loadSetup(session: StoreSession): Promise<SetupData> {
@@ -25,14 +27,18 @@ export async function loadSetup(session: StoreSession): Promise<SetupData> {
     progress.step === 'questions' && progress.flows.includes('orders')
       ? withFallback((await loadChoiceLists(session.storeHash, ['orderStatuses'])).orderStatuses)
       : undefined;
+  // The VAT codes and tax classes, and a first answer from their names, only for the product questions.
+  const taxQuestion =
+    progress.step === 'questions' && progress.flows.includes('products') ? await taxClassQuestion(session.storeHash, products?.taxClasses) : undefined;
   return {
     storeName: home.storeName ?? `store ${session.storeHash}`,
     userEmail: session.email,
     isOwner: session.isOwner,
     progress,
     accountView: home.accountView,
-    answers: { orders: orders ?? {}, products: products ?? {}, stock: stock ?? {}, customers: customers ?? {} },
+    answers: { orders: orders ?? {}, products: taxQuestion ? { ...products, taxClasses: taxQuestion.answer } : (products ?? {}), stock: stock ?? {}, customers: customers ?? {} },
     orderStatuses,
+    taxClasses: taxQuestion ? { vatCodes: taxQuestion.vatCodes, taxClasses: taxQuestion.taxClasses } : undefined,
   };
 }
 

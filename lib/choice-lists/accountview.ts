@@ -26,6 +26,7 @@ export function vatCodeChoices(av: Reader): Promise<ChoiceList> {
     (await av.readAll('VA1', { pageSize: 1000 }, vatRow)).map((r) => ({
       value: r.VAT_CODE,
       label: [r.VAT_CODE, r.VAT_DESC, r.VAT_PCT === undefined ? '' : `${r.VAT_PCT} %`].filter(Boolean).join(' — '),
+      ...(r.VAT_PCT === undefined ? {} : { percent: r.VAT_PCT }),
     })),
   );
 }

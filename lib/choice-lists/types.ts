@@ -2,6 +2,8 @@
 export interface Choice {
   value: string;
   label: string;
+  /** A VAT code's percentage, where AccountView's table has one. */
+  percent?: number;
 }
 
 /**

@@ -19,3 +19,4 @@ export { answerQuestions, currentAnswers, QUESTION_KEYS } from './questions';
 export { switchOnChosenFlows } from './finish';
 export { storeFlowSettings, storeOnboarding } from './for-store';
 export { previewLatestArticle } from './article-preview';
+export { suggestTaxClasses, taxClassQuestion, type TaxClassQuestion } from './tax-classes';

@@ -8,7 +8,7 @@ import type { SetupFlow } from './progress';
  */
 export const QUESTION_KEYS: Record<SetupFlow, readonly string[]> = {
   orders: ['statusIds', 'documentType', 'journalCode', 'customerMode', 'defaultDebtor'],
-  products: ['hideBlocked', 'categories', 'currency'],
+  products: ['hideBlocked', 'categories', 'currency', 'taxClasses'],
   stock: ['calculation', 'manageStock'],
   customers: ['includeAddresses'],
 };

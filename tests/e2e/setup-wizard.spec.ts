@@ -84,8 +84,10 @@ test('the whole setup wizard, from a fresh install to a first exported order, le
   await expect(frame.getByTestId('setup-step')).toContainText('Step 2 of 5', { timeout: 30_000 });
   await expect(frame.getByTestId('flow-orders')).toBeChecked();
 
-  // Step 2: orders is ticked already; stock too.
+  // Step 2: orders is ticked already; stock and products too.
   await frame.getByText('Stock from AccountView').click();
+  await frame.getByText('Products from AccountView').click();
+  await expect(frame.getByTestId('flow-products')).toBeChecked();
   await expectAccessible(page, 'step 2');
   await shot(page, '51-setup-flows');
   await frame.getByTestId('setup-next').click();
@@ -95,6 +97,11 @@ test('the whole setup wizard, from a fresh install to a first exported order, le
   // Step 3: a wrong answer is refused at its field; defaults are pre-filled.
   await expect(frame.getByTestId('documentType-sales-order')).toBeChecked();
   await expect(frame.getByTestId('calculation-available')).toBeChecked();
+  // Products: the tax class the shop charges per VAT code, offered from the store's class names (9 % → "Laag tarief").
+  await expect(frame.getByTestId('products-taxClass-1')).toHaveValue('Laag tarief');
+  await expect(frame.getByTestId('products-taxClass-2')).toHaveValue("The store's default class");
+  await frame.getByTestId('products-taxClass-1').scrollIntoViewIfNeeded();
+  await shot(page, '52-setup-questions-tax-classes');
   await frame.getByText('Book every order on one debtor').click();
   await frame.getByTestId('setup-next').click();
   await expect(frame.getByText('Choose the debtor every order is booked on')).toBeVisible({ timeout: 20_000 });

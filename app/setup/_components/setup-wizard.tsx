@@ -91,7 +91,7 @@ export function SetupWizard({ data }: { data: SetupData }) {
       ) : null}
       {step === 'flows' ? <StepFlows chosen={data.progress.flows} onBack={() => go('connect')} /> : null}
       {step === 'questions' ? (
-        <StepQuestions flows={data.progress.flows} answers={data.answers} orderStatuses={data.orderStatuses} onBack={() => go('flows')} />
+        <StepQuestions flows={data.progress.flows} answers={data.answers} orderStatuses={data.orderStatuses} taxClasses={data.taxClasses} onBack={() => go('flows')} />
       ) : null}
       {step === 'test' ? <StepTest flows={data.progress.flows} onBack={() => go('questions')} onNext={() => go('switch-on')} /> : null}
       {step === 'switch-on' ? <StepSwitchOn flows={data.progress.flows} done={data.progress.step === 'done'} onBack={() => go('test')} /> : null}

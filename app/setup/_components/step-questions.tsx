@@ -1,6 +1,6 @@
 'use client';
 
-import { Box, Button, Checkbox, Flex, FormGroup, H2, Input, Message, MultiSelect, Panel, Radio, Text } from '@bigcommerce/big-design';
+import { Box, Button, Checkbox, Flex, FormGroup, H2, Input, Message, MultiSelect, Panel, Radio, Select, Text } from '@bigcommerce/big-design';
 import { useState, useTransition } from 'react';
 import type { ChoiceList } from '@/lib/choice-lists/types';
 import type { FieldProblem } from '@/lib/onboarding/flows';
@@ -90,7 +90,42 @@ function OrderQuestions({ values, set, error, statuses }: FieldProps & { statuse
   );
 }
 
-function ProductQuestions({ values, set, error }: FieldProps) {
+type TaxLists = { vatCodes: ChoiceList; taxClasses: ChoiceList };
+
+/** Per AccountView VAT code, the BigCommerce tax class the shop charges (pre-filled from the classes' names). */
+function TaxClassQuestion({ values, set, error, lists }: FieldProps & { lists: TaxLists }) {
+  const chosen = (values.taxClasses ?? {}) as Record<string, number>;
+  const classes = [{ value: '', content: "The store's default class" }, ...lists.taxClasses.choices.filter((c) => c.value !== '0').map((c) => ({ value: c.value, content: c.label }))];
+  const problem = [lists.vatCodes, lists.taxClasses].find((l) => !l.ok);
+  return (
+    <Box marginTop="medium">
+      <Text bold>Tax class your store charges for each VAT code</Text>
+      <Text color="secondary60">A product is charged the VAT of its BigCommerce tax class; pre-filled from your tax classes' names.</Text>
+      {lists.vatCodes.choices.map((code) => (
+        <Box key={code.value} marginTop="small">
+          <FormGroup>
+            <Select
+              data-testid={`products-taxClass-${code.value}`}
+              label={`VAT code ${code.label}`}
+              options={classes}
+              value={chosen[code.value] === undefined ? '' : String(chosen[code.value])}
+              onOptionChange={(v) => {
+                const next = { ...chosen };
+                if (v === undefined || v === '') delete next[code.value];
+                else next[code.value] = Number(v);
+                set('taxClasses', next);
+              }}
+              error={error(`taxClasses.${code.value}`)}
+            />
+          </FormGroup>
+        </Box>
+      ))}
+      {problem && !problem.ok ? <Text color="secondary60">{`${problem.message} ${problem.hint}`}</Text> : null}
+    </Box>
+  );
+}
+
+function ProductQuestions({ values, set, error, taxLists }: FieldProps & { taxLists: TaxLists | undefined }) {
   return (
     <>
       <Box marginTop="medium">
@@ -111,6 +146,7 @@ function ProductQuestions({ values, set, error }: FieldProps) {
         />
         </FormGroup>
       </Box>
+      {taxLists && taxLists.vatCodes.choices.length > 0 ? <TaxClassQuestion values={values} set={set} error={error} lists={taxLists} /> : null}
     </>
   );
 }
@@ -145,7 +181,19 @@ function CustomerQuestions({ values, set }: FieldProps) {
   );
 }
 
-export function StepQuestions({ flows, answers, orderStatuses, onBack }: { flows: SetupFlow[]; answers: Answers; orderStatuses: ChoiceList | undefined; onBack: () => void }) {
+export function StepQuestions({
+  flows,
+  answers,
+  orderStatuses,
+  taxClasses,
+  onBack,
+}: {
+  flows: SetupFlow[];
+  answers: Answers;
+  orderStatuses: ChoiceList | undefined;
+  taxClasses: TaxLists | undefined;
+  onBack: () => void;
+}) {
   const [values, setValues] = useState<Answers>(answers);
   const [problems, setProblems] = useState<Problems>({});
   const [message, setMessage] = useState<string>();
@@ -164,7 +212,7 @@ export function StepQuestions({ flows, answers, orderStatuses, onBack }: { flows
           <Panel>
             <H2>{FLOW_TEXT[flow].title}</H2>
             {flow === 'orders' ? <OrderQuestions {...fieldProps(flow)} statuses={orderStatuses} /> : null}
-            {flow === 'products' ? <ProductQuestions {...fieldProps(flow)} /> : null}
+            {flow === 'products' ? <ProductQuestions {...fieldProps(flow)} taxLists={taxClasses} /> : null}
             {flow === 'stock' ? <StockQuestions {...fieldProps(flow)} /> : null}
             {flow === 'customers' ? <CustomerQuestions {...fieldProps(flow)} /> : null}
           </Panel>
