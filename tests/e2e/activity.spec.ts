@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import { APP_URL, ARTIFACTS, AV_URL, SIM_URL } from './config';
-import { appFrame, forgetStore } from './fresh-store';
+import { appFrame, chooseAdministration, forgetStore } from './fresh-store';
 
 /**
  * The activity log journey inside the control panel's cross-site iframe: an order fails because its
@@ -91,10 +91,7 @@ test('find a failed order by number, read why, fix it in AccountView and retry i
   const popup = await popupPromise;
   await popup.getByTestId('av-approve').click();
   await expect(frame.getByTestId('accountview-status')).toHaveText('Choose administration', { timeout: 20_000 });
-  await frame.getByTestId('company-select').click();
-  await frame.getByRole('option', { name: /^FVR/ }).click();
-  await frame.getByTestId('choose-company').click();
-  await expect(frame.getByTestId('accountview-status')).toHaveText('Connected', { timeout: 20_000 });
+  await chooseAdministration(frame);
   await frame.getByTestId('orders-switch').click();
   await expect(frame.getByTestId('orders-status')).toHaveText('On', { timeout: 20_000 });
 

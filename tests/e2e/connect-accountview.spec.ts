@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ARTIFACTS, AV_URL, SIM_URL } from './config';
-import { appFrame, forgetStore } from './fresh-store';
+import { appFrame, chooseAdministration, forgetStore } from './fresh-store';
 
 const STORE = 'abc123def';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -65,13 +65,7 @@ test('connect AccountView, choose the company, test the connection, recover and 
   await expect(frame.getByTestId('accountview-status')).toHaveText('Choose administration', { timeout: 20_000 });
   await page.screenshot({ path: `${ARTIFACTS}/12-choose-company.png`, fullPage: true });
 
-  // Repeated until the option is picked: a click while the panel re-renders opens nothing.
-  await expect(async () => {
-    await frame.getByTestId('company-select').click({ timeout: 5_000 });
-    await frame.getByRole('option', { name: /^FVR/ }).click({ timeout: 5_000 });
-  }).toPass({ timeout: 30_000 });
-  await frame.getByTestId('choose-company').click();
-  await expect(frame.getByTestId('accountview-status')).toHaveText('Connected', { timeout: 20_000 });
+  await chooseAdministration(frame);
   await expect(frame.getByTestId('accountview-company')).toContainText('FVR');
 
   await testConnection(page, '240 debtors');

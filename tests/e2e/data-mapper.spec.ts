@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { ARTIFACTS, AV_URL, SIM_URL } from './config';
-import { appFrame, forgetStore, leaveSetupWizard } from './fresh-store';
+import { appFrame, chooseAdministration, forgetStore, leaveSetupWizard } from './fresh-store';
 
 const STORE = 'abc123def';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -66,10 +66,7 @@ async function installAndConnect(page: Page) {
   }).toPass({ timeout: 60_000 });
   await popup?.getByTestId('av-approve').click();
   await expect(frame.getByTestId('accountview-status')).toHaveText('Choose administration', { timeout: 20_000 });
-  await frame.getByTestId('company-select').click();
-  await frame.getByRole('option', { name: /^FVR/ }).click();
-  await frame.getByTestId('choose-company').click();
-  await expect(frame.getByTestId('accountview-status')).toHaveText('Connected', { timeout: 20_000 });
+  await chooseAdministration(frame);
 }
 
 async function openProductsMapping(page: Page) {

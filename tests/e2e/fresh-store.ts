@@ -33,3 +33,32 @@ export async function leaveSetupWizard(frame: FrameLocator): Promise<void> {
 
 /** The app inside the simulated control panel's iframe. */
 export const appFrame = (page: Page): FrameLocator => page.frameLocator('[data-testid="app-frame"]');
+
+/**
+ * Picks the AccountView administration and confirms it, until the panel says Connected. With the
+ * keyboard: after another journey's axe run, headless Chromium can send mouse clicks on the cross-site
+ * frame to the control panel page instead, and a select that never opens fails the journey for nothing.
+ */
+export async function chooseAdministration(frame: FrameLocator, code = 'FVR'): Promise<void> {
+  const select = frame.getByTestId('company-select');
+  const wanted = new RegExp(`^${code}`);
+  await expect(async () => {
+    await select.focus({ timeout: 5_000 });
+    if ((await select.getAttribute('aria-expanded')) !== 'true') await select.press('ArrowDown');
+    const options = frame.getByRole('option');
+    await expect(options.first()).toBeVisible({ timeout: 3_000 });
+    const names = await options.allTextContents();
+    const at = names.findIndex((name) => wanted.test(name.trim()));
+    expect(at, `${code} among ${names.join(', ')}`).toBeGreaterThanOrEqual(0);
+    await options.nth(at).hover({ timeout: 2_000 }).catch(() => undefined);
+    const highlighted = async () => (await options.nth(at).getAttribute('aria-selected')) === 'true';
+    for (let i = 0; i < names.length && !(await highlighted()); i += 1) await select.press('ArrowDown');
+    await select.press('Enter');
+    await expect(select).toHaveValue(wanted, { timeout: 2_000 });
+  }).toPass({ timeout: 45_000 });
+  await expect(async () => {
+    const confirm = frame.getByTestId('choose-company');
+    if (await confirm.isVisible()) await confirm.press('Enter', { timeout: 5_000 });
+    await expect(frame.getByTestId('accountview-status')).toHaveText('Connected', { timeout: 10_000 });
+  }).toPass({ timeout: 45_000 });
+}

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { startMailServer, type MailServer } from '../lib/notifications/servers';
 import { APP_URL, ARTIFACTS, AV_URL, SIM_URL, SMTP_PORT } from './config';
-import { appFrame, forgetStore, leaveSetupWizard } from './fresh-store';
+import { appFrame, chooseAdministration, forgetStore, leaveSetupWizard } from './fresh-store';
 
 /**
  * A merchant sets who is told about problems, sends a test message, switches orders on, and an
@@ -103,10 +103,7 @@ test('a failing order run e-mails the merchant once, and the home page shows it 
   const popup = await openConsent(page);
   await popup.getByTestId('av-approve').click();
   await expect(frame.getByTestId('accountview-status')).toHaveText('Choose administration', { timeout: 20_000 });
-  await frame.getByTestId('company-select').click();
-  await frame.getByRole('option', { name: /^FVR/ }).click();
-  await frame.getByTestId('choose-company').click();
-  await expect(frame.getByTestId('accountview-status')).toHaveText('Connected', { timeout: 20_000 });
+  await chooseAdministration(frame);
 
   // Orders on, webhooks registered.
   await expect(frame.getByTestId('orders-status')).toHaveText('Off', { timeout: 20_000 });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { APP_URL, ARTIFACTS, AV_URL, SIM_URL } from './config';
-import { appFrame, forgetStore } from './fresh-store';
+import { appFrame, chooseAdministration, forgetStore } from './fresh-store';
 
 const STORE = 'abc123def';
 const OWNER = 1001;
@@ -71,10 +71,7 @@ test('the whole setup wizard, from a fresh install to a first exported order, le
   const popup = await popupPromise;
   await popup.getByTestId('av-approve').click();
   await expect(frame.getByTestId('accountview-status')).toHaveText('Choose administration', { timeout: 20_000 });
-  await frame.getByTestId('company-select').click();
-  await frame.getByRole('option', { name: /^FVR/ }).click();
-  await frame.getByTestId('choose-company').click();
-  await expect(frame.getByTestId('accountview-status')).toHaveText('Connected', { timeout: 20_000 });
+  await chooseAdministration(frame);
   await frame.getByTestId('setup-next').click();
 
   // Step 2 is reached; the merchant leaves here and comes back later.
