@@ -1,16 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { accountViewFor, chooseCompany, completeConnect, consentUrl } from '@/lib/accountview-connection';
-import { useDatabase } from '@/lib/db/client';
+import { accountViewFor } from '@/lib/accountview-connection';
 import { saveFlowSettings, setFlowState } from '@/lib/db/queries/flow-settings';
-import { saveInstall } from '@/lib/db/queries/stores';
 import { syncRecords, syncRuns } from '@/lib/db/schema';
 import { createRunner, type AnyHandler, type EventName, type Runner } from '@/lib/engine';
-import { env, resetEnvCache } from '@/lib/env';
-import { encryptSecret } from '@/lib/security/secrets';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../helpers/databases';
 import { startAccountViewSimulator, type AccountViewSimulator, type SimCompany } from '../simulators/accountview';
-import { installApp, startTestSimulator, type BigCommerceSimulator } from '../simulators/bigcommerce';
+import { startTestSimulator, type BigCommerceSimulator } from '../simulators/bigcommerce';
+import { avClientFor, installConnectedStore, pointAppAt } from '../helpers/connected-store';
+import { useDatabase } from '@/lib/db/client';
 
 export const BENCH_STORE = 'abc123def';
 const AV_CLIENT = { clientId: 'bench-av-client', clientSecret: 'bench-av-secret' };
@@ -45,30 +43,15 @@ export async function startBenchWorld(options: { company: SimCompany; handlers: 
     // Default quota: the Standard plan's 150 requests per 30 s.
     startTestSimulator({}),
   ]);
-  const av = await startAccountViewSimulator({ clients: [{ ...AV_CLIENT, redirectUris: [`${ORIGIN}/api/accountview/callback`] }] });
+  const av = await startAccountViewSimulator({ clients: [avClientFor(AV_CLIENT, ORIGIN)] });
   av.state.companies.push(options.company);
 
-  process.env.APP_URL = ORIGIN;
-  process.env.BIGCOMMERCE_API_URL = bc.apiUrl;
-  process.env.ACCOUNTVIEW_URL = av.url;
-  process.env.ACCOUNTVIEW_CLIENT_ID = AV_CLIENT.clientId;
-  process.env.ACCOUNTVIEW_CLIENT_SECRET = AV_CLIENT.clientSecret;
-  resetEnvCache();
-  useDatabase(database);
-
+  pointAppAt(ORIGIN, bc, av, AV_CLIENT, database);
   const store = BENCH_STORE;
-  const token = await installApp(bc, store);
-  await saveInstall(database.db, store, {
-    accessTokenEncrypted: encryptSecret(token, env().ENCRYPTION_KEY, store),
-    scope: 'store_v2_products store_v2_customers store_inventory',
-    accountUuid: undefined,
-    owner: { id: 1001, email: 'eigenaar@groothandel.nl' },
-    installer: { id: 1001, email: 'eigenaar@groothandel.nl' },
+  await installConnectedStore({
+    bc, av, database, origin: ORIGIN, client: AV_CLIENT, store, company: options.company.code,
+    scope: 'store_v2_products store_v2_customers store_inventory', ownerEmail: 'eigenaar@groothandel.nl',
   });
-  const state = new URL(consentUrl({ storeHash: store, userId: 1001 })).searchParams.get('state') ?? '';
-  const code = av.issueCode({ clientId: AV_CLIENT.clientId, redirectUri: `${ORIGIN}/api/accountview/callback`, scope: 'readaccountviewdata updateaccountviewdata' });
-  await completeConnect(new URLSearchParams({ code, state }));
-  await chooseCompany(store, options.company.code);
   await accountViewFor(store);
 
   const engineProblems: string[] = [];

@@ -1,20 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { accountViewFor, chooseCompany, completeConnect, consentUrl } from '@/lib/accountview-connection';
+import { accountViewFor } from '@/lib/accountview-connection';
 import { createBigCommerceClient } from '@/lib/bigcommerce';
-import { useDatabase } from '@/lib/db/client';
 import { saveOrderSettings, setOrderFlowState } from '@/lib/db/queries/order-settings';
-import { saveInstall } from '@/lib/db/queries/stores';
 import { findWebhookSecret } from '@/lib/db/queries/webhook-secrets';
 import { createRunner, type Runner } from '@/lib/engine';
-import { env, resetEnvCache } from '@/lib/env';
+import { env } from '@/lib/env';
 import { orderHandlers } from '@/lib/flows/orders/handlers';
-import { decryptSecret, encryptSecret } from '@/lib/security/secrets';
+import { decryptSecret } from '@/lib/security/secrets';
 import { ensureOrderWebhooks, receiveOrderWebhook } from '@/lib/webhooks';
 import { startAccountViewSimulator, type AccountViewSimulator } from '../simulators/accountview';
-import { installApp, startTestSimulator, type BigCommerceSimulator } from '../simulators/bigcommerce';
+import { startTestSimulator, type BigCommerceSimulator } from '../simulators/bigcommerce';
 import { FVR_ARTICLES, NL_SETTINGS } from '../lib/flows/orders/harness';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from './databases';
+import { avClientFor, installConnectedStore, pointAppAt } from './connected-store';
+import { useDatabase } from '@/lib/db/client';
 
 export const PIPELINE_STORE = 'abc123def';
 const AV_CLIENT = { clientId: 'pipeline-av-client', clientSecret: 'pipeline-av-secret' };
@@ -72,29 +72,11 @@ export async function startOrderPipeline(options: PipelineOptions = {}): Promise
     startTestSimulator({ webhookRetryScale: 0.001, ...(options.rateLimitQuota ? { rateLimitQuota: options.rateLimitQuota } : {}) }),
   ]);
   live.database = db;
-  const av = await startAccountViewSimulator({ clients: [{ ...AV_CLIENT, redirectUris: [`${origin}/api/accountview/callback`] }] });
-
-  process.env.APP_URL = origin;
-  process.env.BIGCOMMERCE_API_URL = bc.apiUrl;
-  process.env.ACCOUNTVIEW_URL = av.url;
-  process.env.ACCOUNTVIEW_CLIENT_ID = AV_CLIENT.clientId;
-  process.env.ACCOUNTVIEW_CLIENT_SECRET = AV_CLIENT.clientSecret;
-  resetEnvCache();
-  useDatabase(db);
+  const av = await startAccountViewSimulator({ clients: [avClientFor(AV_CLIENT, origin)] });
+  pointAppAt(origin, bc, av, AV_CLIENT, db);
 
   const store = PIPELINE_STORE;
-  const token = await installApp(bc, store);
-  await saveInstall(db.db, store, {
-    accessTokenEncrypted: encryptSecret(token, env().ENCRYPTION_KEY, store),
-    scope: 'store_v2_orders_read_only',
-    accountUuid: undefined,
-    owner: { id: 1001, email: 'eigenaar@fietsenwinkel.nl' },
-    installer: { id: 1001, email: 'eigenaar@fietsenwinkel.nl' },
-  });
-  const state = new URL(consentUrl({ storeHash: store, userId: 1001 })).searchParams.get('state') ?? '';
-  const code = av.issueCode({ clientId: AV_CLIENT.clientId, redirectUri: `${origin}/api/accountview/callback`, scope: 'readaccountviewdata updateaccountviewdata' });
-  await completeConnect(new URLSearchParams({ code, state }));
-  await chooseCompany(store, 'FVR');
+  const token = await installConnectedStore({ bc, av, database: db, origin, client: AV_CLIENT, store, company: 'FVR', scope: 'store_v2_orders_read_only', ownerEmail: 'eigenaar@fietsenwinkel.nl' });
   const accountview = await accountViewFor(store);
   for (const a of FVR_ARTICLES) {
     await accountview.insert('AK1', { fields: { ART_CODE: a.code, ART_DESC1: a.code, VAT_CODE: a.vat, ...(a.ean ? { EAN_CODE: a.ean } : {}) } });

@@ -2,22 +2,22 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountViewFor, chooseCompany, completeConnect, consentUrl } from '@/lib/accountview-connection';
+import { accountViewFor } from '@/lib/accountview-connection';
 import { createBigCommerceClient } from '@/lib/bigcommerce';
-import { useDatabase } from '@/lib/db/client';
 import { saveOrderSettings, setOrderFlowState } from '@/lib/db/queries/order-settings';
 import { listRuns } from '@/lib/db/queries/runs';
-import { saveInstall } from '@/lib/db/queries/stores';
 import { createRunner, type Runner } from '@/lib/engine';
-import { env, resetEnvCache } from '@/lib/env';
+import { env } from '@/lib/env';
 import { orderHandlers } from '@/lib/flows/orders/handlers';
-import { encryptSecret } from '@/lib/security/secrets';
 import { ensureOrderWebhooks, receiveOrderWebhook } from '@/lib/webhooks';
 import { startAccountViewSimulator, type AccountViewSimulator } from '../../simulators/accountview';
-import { installApp, RATE_WINDOW_MS, seedStores, startTestSimulator, type BigCommerceSimulator } from '../../simulators/bigcommerce';
+import { RATE_WINDOW_MS, seedStores, startTestSimulator, type BigCommerceSimulator } from '../../simulators/bigcommerce';
 import { openTestDatabase, testDatabaseKinds, type TestDatabase } from '../../helpers/databases';
 import { FVR_ARTICLES, NL_SETTINGS } from '../flows/orders/harness';
 import { memoryLogger } from '../engine/helpers';
+import { avClientFor, installConnectedStore, pointAppAt } from '../../helpers/connected-store';
+import { useDatabase } from '@/lib/db/client';
+import { encryptSecret } from '@/lib/security/secrets';
 
 /**
  * Twenty stores with the app installed, syncing orders at once through one runner. One store's
@@ -67,28 +67,11 @@ describe('twenty stores at once stay isolated', () => {
       openTestDatabase(testDatabaseKinds().includes('postgres') ? 'postgres' : 'pglite'),
       startTestSimulator({ stores: seeds, rateLimitQuota: QUOTA, webhookRetryScale: 0.001 }),
     ]);
-    av = await startAccountViewSimulator({ clients: [{ ...AV_CLIENT, redirectUris: [`${origin}/api/accountview/callback`] }] });
-    process.env.APP_URL = origin;
-    process.env.BIGCOMMERCE_API_URL = bc.apiUrl;
-    process.env.ACCOUNTVIEW_URL = av.url;
-    process.env.ACCOUNTVIEW_CLIENT_ID = AV_CLIENT.clientId;
-    process.env.ACCOUNTVIEW_CLIENT_SECRET = AV_CLIENT.clientSecret;
-    resetEnvCache();
-    useDatabase(database);
+    av = await startAccountViewSimulator({ clients: [avClientFor(AV_CLIENT, origin)] });
+    pointAppAt(origin, bc, av, AV_CLIENT, database);
 
     for (const [i, store] of STORES.entries()) {
-      const token = await installApp(bc, store);
-      await saveInstall(database.db, store, {
-        accessTokenEncrypted: encryptSecret(token, env().ENCRYPTION_KEY, store),
-        scope: 'store_v2_orders_read_only',
-        accountUuid: undefined,
-        owner: { id: 1001, email: 'eigenaar@fietsenwinkel.nl' },
-        installer: { id: 1001, email: 'eigenaar@fietsenwinkel.nl' },
-      });
-      const state = new URL(consentUrl({ storeHash: store, userId: 1001 })).searchParams.get('state') ?? '';
-      const code = av.issueCode({ clientId: AV_CLIENT.clientId, redirectUri: `${origin}/api/accountview/callback`, scope: 'readaccountviewdata updateaccountviewdata' });
-      await completeConnect(new URLSearchParams({ code, state }));
-      await chooseCompany(store, 'FVR');
+      const token = await installConnectedStore({ bc, av, database, origin, client: AV_CLIENT, store, company: 'FVR', scope: 'store_v2_orders_read_only', ownerEmail: 'eigenaar@fietsenwinkel.nl' });
       if (i === 0) {
         const accountview = await accountViewFor(store);
         for (const a of FVR_ARTICLES) {
