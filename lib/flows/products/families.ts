@@ -9,7 +9,7 @@ import { syncImages } from './images';
 import type { Basis } from './map-article';
 import type { ProductsContext, ProductSyncSummary } from './ports';
 import { sendUpdates } from './product-updates';
-import { fail, PRODUCT_FAMILY_ENTITY, PRODUCT_VARIANT_ENTITY } from './record-problems';
+import { fail, PRODUCT_ENTITY, PRODUCT_FAMILY_ENTITY, PRODUCT_VARIANT_ENTITY } from './record-problems';
 import { retireJoinedArticles } from './retire-simple';
 import { variantBatch } from './variant-batch';
 
@@ -97,6 +97,8 @@ export async function syncFamilies(
     const previousMembers = [...families.values()].flatMap((e) => familyData.parse(e.data ?? {}).members);
     const codes = [...new Set([...[...rows.values()].flat().map((r) => r.ART_CODE), ...previousMembers])];
     const variants = await ctx.idMap.getMany(PRODUCT_VARIANT_ENTITY, codes);
+    // Articles that were simple products before they joined their family (retire-simple.ts).
+    const simple = await ctx.idMap.getMany(PRODUCT_ENTITY, codes);
     const unknown = chunk.filter((k) => families.get(k)?.state !== 'done');
     const byVariantSku = unknown.length > 0 ? await productsByVariantSku(ctx, unknown.flatMap((k) => (rows.get(k) ?? []).map((r) => r.ART_CODE))) : new Map<string, number>();
 
@@ -113,7 +115,7 @@ export async function syncFamilies(
         summary.failed += 1;
       }
       if ('failed' in plan) continue;
-      const freed = await retireJoinedArticles(ctx, new Map([[key, plan.variants.map((v) => v.code)]]), families, summary);
+      const freed = await retireJoinedArticles(ctx, key, plan.variants.map((v) => v.code), simple, families.get(key), summary);
       let adoptable: number | undefined;
       let toSync = plan;
       if (families.get(key)?.state !== 'done') {

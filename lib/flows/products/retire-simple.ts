@@ -28,25 +28,24 @@ interface Retiring {
  * DECISION: only products the id-map says this app made or adopted for the article are touched; a product
  * of that SKU the merchant made is theirs, and the variant fails with a hint instead. The family's main
  * article (code = family key) is not retired: its product becomes the family's product (adopted by SKU).
- * Returns the article codes whose SKU is free now.
+ * `simple` is the id-map's product entries of the family's articles (read once per chunk of families by
+ * the caller). Returns the article codes whose SKU is free now.
  */
 export async function retireJoinedArticles(
   ctx: ProductsContext,
-  families: ReadonlyMap<string, readonly string[]>,
-  familyProducts: ReadonlyMap<string, IdMapEntry>,
+  family: string,
+  variantCodes: readonly string[],
+  simple: ReadonlyMap<string, IdMapEntry>,
+  familyProduct: IdMapEntry | undefined,
   summary: ProductSyncSummary,
 ): Promise<string[]> {
-  const memberOf = new Map<string, string>();
-  for (const [key, codes] of families) for (const code of codes) if (code !== key) memberOf.set(code, key);
-  if (memberOf.size === 0) return [];
-  const simple = await ctx.idMap.getMany(PRODUCT_ENTITY, [...memberOf.keys()]);
   const retiring: Retiring[] = [];
-  for (const [code, entry] of simple) {
-    const family = memberOf.get(code);
-    const productId = Number(entry.targetId);
-    if (entry.state !== 'done' || !entry.targetId || !Number.isInteger(productId) || family === undefined) continue;
+  for (const code of variantCodes) {
+    const entry = simple.get(code);
+    const productId = Number(entry?.targetId);
+    if (code === family || entry?.state !== 'done' || !entry.targetId || !Number.isInteger(productId)) continue;
     // Already the family's own product (a family adopted it): nothing to free.
-    if (familyProducts.get(family)?.targetId === entry.targetId) continue;
+    if (familyProduct?.targetId === entry.targetId) continue;
     retiring.push({ code, family, productId });
   }
   const freed: string[] = [];
