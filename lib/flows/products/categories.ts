@@ -51,26 +51,22 @@ function chunks<T>(items: T[], size: number): T[][] {
  * items one by one, so the others go through and the refused one is named.
  */
 async function inBatches<T, R>(items: T[], send: (batch: T[]) => Promise<R[]>, refused: (item: T, error: BigCommerceApiError) => Promise<void>): Promise<R[]> {
-  const results: R[] = [];
-  for (const batch of chunks(items, CATEGORY_BATCH)) {
+  const sendOrSplit = async (batch: T[]): Promise<R[]> => {
     try {
-      results.push(...(await send(batch)));
+      return await send(batch);
     } catch (error) {
       if (!refusedForContent(error)) throw error;
       if (batch.length === 1) {
         await refused(batch[0]!, error);
-        continue;
+        return [];
       }
-      for (const item of batch) {
-        try {
-          results.push(...(await send([item])));
-        } catch (single) {
-          if (!refusedForContent(single)) throw single;
-          await refused(item, single);
-        }
-      }
+      const results: R[] = [];
+      for (const item of batch) results.push(...(await sendOrSplit([item])));
+      return results;
     }
-  }
+  };
+  const results: R[] = [];
+  for (const batch of chunks(items, CATEGORY_BATCH)) results.push(...(await sendOrSplit(batch)));
   return results;
 }
 
