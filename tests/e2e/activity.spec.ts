@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Frame, type FrameLocator, type Page } from '@playwright/test';
+import { expect, test, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import { APP_URL, ARTIFACTS, AV_URL, SIM_URL } from './config';
-import { appFrame, chooseAdministration, forgetStore } from './fresh-store';
+import { appFrame, chooseAdministration, salesOrderCount, startFresh } from './fresh-store';
 
 /**
  * The activity log journey inside the control panel's cross-site iframe: an order fails because its
@@ -43,11 +43,6 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
 }
 
-async function soHeaders(request: APIRequestContext): Promise<number> {
-  const state = (await (await request.get(`${AV_URL}/__sim/state`)).json()) as { companies: { code: string; rows: Record<string, number> }[] };
-  return state.companies.find((c) => c.code === 'FVR')?.rows.SO_HDR ?? 0;
-}
-
 /** Opens the newest matching record (again, if a search still being applied took the page back). */
 async function openFirstRecord(frame: FrameLocator) {
   await expect(async () => {
@@ -61,9 +56,7 @@ async function tab(frame: FrameLocator, name: string) {
 }
 
 test.beforeAll(async ({ request }) => {
-  await forgetStore(request);
-  await request.post(`${SIM_URL}/__sim/reset`);
-  await request.post(`${AV_URL}/__sim/reset`);
+  await startFresh(request);
   // The shipping-costs article exists; the article of the webshop's new product does not (yet).
   const shipping = await request.post(`${AV_URL}/__sim/companies/FVR/AK1`, { data: { rows: [{ ART_CODE: 'VERZENDKOSTEN', ART_DESC1: 'Verzendkosten', VAT_CODE: '2' }] } });
   expect(shipping.status()).toBe(201);
@@ -129,7 +122,7 @@ test('find a failed order by number, read why, fix it in AccountView and retry i
   await shot(page, '31-record-why-it-failed');
 
   // The seeded administration has sales orders of its own; this order must not be among them yet.
-  const before = await soHeaders(request);
+  const before = await salesOrderCount(request);
 
   // The bookkeeper creates the article in AccountView; one click retries the order.
   const article = await request.post(`${AV_URL}/__sim/companies/FVR/AK1`, { data: { rows: [{ ART_CODE: SKU, ART_DESC1: 'Fietsslot Deluxe', VAT_CODE: '2' }] } });
@@ -137,7 +130,7 @@ test('find a failed order by number, read why, fix it in AccountView and retry i
   await frame.getByTestId('retry-record').click();
   await expect(frame.getByTestId('retry-record-result')).toContainText(`Order ${orderId} is being exported again.`, { timeout: 20_000 });
   await shot(page, '32-record-retried');
-  await expect.poll(() => soHeaders(request), { timeout: 60_000, intervals: [1000] }).toBe(before + 1);
+  await expect.poll(() => salesOrderCount(request), { timeout: 60_000, intervals: [1000] }).toBe(before + 1);
 
   // The log now shows the order created in AccountView, with its document number. (The search's
   // address is what a merchant would bookmark; the Activity log tab is the current one here.)

@@ -1,16 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ARTIFACTS, AV_URL, SIM_URL } from './config';
-import { appFrame, chooseAdministration, forgetStore } from './fresh-store';
+import { appFrame, chooseAdministration, startFresh } from './fresh-store';
 
 const STORE = 'abc123def';
 mkdirSync(ARTIFACTS, { recursive: true });
 
 
 test.beforeAll(async ({ request }) => {
-  await forgetStore(request);
-  await request.post(`${SIM_URL}/__sim/reset`);
-  await request.post(`${AV_URL}/__sim/reset`);
+  await startFresh(request);
 });
 
 /**

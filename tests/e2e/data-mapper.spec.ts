@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ARTIFACTS, AV_URL, SIM_URL } from './config';
-import { appFrame, chooseAdministration, forgetStore, leaveSetupWizard } from './fresh-store';
+import { ARTIFACTS, SIM_URL } from './config';
+import { appFrame, chooseAdministration, leaveSetupWizard, startFresh } from './fresh-store';
 
 const STORE = 'abc123def';
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -12,9 +12,7 @@ mkdirSync(ARTIFACTS, { recursive: true });
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ request }) => {
-  await forgetStore(request);
-  await request.post(`${SIM_URL}/__sim/reset`);
-  await request.post(`${AV_URL}/__sim/reset`);
+  await startFresh(request);
 });
 
 /**

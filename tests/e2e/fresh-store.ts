@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
-import { SIM_URL } from './config';
+import { AV_URL, SIM_URL } from './config';
 
 /** The store every journey installs into (the BigCommerce simulator's seed). */
 export const E2E_STORE = 'abc123def';
@@ -62,3 +62,20 @@ export async function chooseAdministration(frame: FrameLocator, code = 'FVR'): P
     await expect(frame.getByTestId('accountview-status')).toHaveText('Connected', { timeout: 10_000 });
   }).toPass({ timeout: 45_000 });
 }
+
+/**
+ * A journey's fresh start: the app forgets the store (see `forgetStore`), then both simulators are
+ * reset to their seeds (the BigCommerce one only, for journeys that never reach AccountView).
+ */
+export async function startFresh(request: APIRequestContext, options: { accountView?: boolean } = {}): Promise<void> {
+  await forgetStore(request);
+  await request.post(`${SIM_URL}/__sim/reset`);
+  if (options.accountView !== false) await request.post(`${AV_URL}/__sim/reset`);
+}
+
+/** How many sales orders administration FVR holds in the AccountView simulator. */
+export async function salesOrderCount(request: APIRequestContext): Promise<number> {
+  const state = (await (await request.get(`${AV_URL}/__sim/state`)).json()) as { companies: { code: string; rows: Record<string, number> }[] };
+  return state.companies.find((c) => c.code === 'FVR')?.rows.SO_HDR ?? 0;
+}
+

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { APP_URL, ARTIFACTS, SIM_URL } from './config';
-import { appFrame, forgetStore, leaveSetupWizard } from './fresh-store';
+import { appFrame, leaveSetupWizard, startFresh } from './fresh-store';
 
 const STORE = 'abc123def';
 const OWNER = 1001;
@@ -15,8 +15,7 @@ async function controlPanel(page: Page, userId: number) {
 
 
 test.beforeAll(async ({ request }) => {
-  await forgetStore(request);
-  await request.post(`${SIM_URL}/__sim/reset`);
+  await startFresh(request, { accountView: false });
 });
 
 test('install, load, second user, remove user and uninstall inside the control panel iframe', async ({ page, context }) => {

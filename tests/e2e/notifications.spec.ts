@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { startMailServer, type MailServer } from '../lib/notifications/servers';
-import { APP_URL, ARTIFACTS, AV_URL, SIM_URL, SMTP_PORT } from './config';
-import { appFrame, chooseAdministration, forgetStore, leaveSetupWizard } from './fresh-store';
+import { APP_URL, ARTIFACTS, SIM_URL, SMTP_PORT } from './config';
+import { appFrame, chooseAdministration, leaveSetupWizard, startFresh } from './fresh-store';
 
 /**
  * A merchant sets who is told about problems, sends a test message, switches orders on, and an
@@ -77,9 +77,7 @@ let smtp: MailServer;
 
 test.beforeAll(async ({ request }) => {
   smtp = await startMailServer({ port: SMTP_PORT });
-  await forgetStore(request);
-  await request.post(`${SIM_URL}/__sim/reset`);
-  await request.post(`${AV_URL}/__sim/reset`);
+  await startFresh(request);
 });
 test.afterAll(async () => smtp.close());
 

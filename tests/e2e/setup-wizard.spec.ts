@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { APP_URL, ARTIFACTS, AV_URL, SIM_URL } from './config';
-import { appFrame, chooseAdministration, forgetStore } from './fresh-store';
+import { appFrame, chooseAdministration, salesOrderCount, startFresh } from './fresh-store';
 
 const STORE = 'abc123def';
 const OWNER = 1001;
@@ -28,11 +28,6 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png` });
 }
 
-async function soHeaders(request: APIRequestContext): Promise<number> {
-  const state = (await (await request.get(`${AV_URL}/__sim/state`)).json()) as { companies: { code: string; rows: Record<string, number> }[] };
-  return state.companies.find((c) => c.code === 'FVR')?.rows.SO_HDR ?? 0;
-}
-
 async function placeOrder(request: APIRequestContext): Promise<number> {
   const response = await request.post(`${SIM_URL}/__sim/stores/${STORE}/orders`, {
     data: { status_id: 11, products: [{ name: 'Fietsbel messing', sku: 'E2E-BEL', price: 12.95, tax_rate: 21, quantity: 2 }] },
@@ -42,9 +37,7 @@ async function placeOrder(request: APIRequestContext): Promise<number> {
 }
 
 test.beforeAll(async ({ request }) => {
-  await forgetStore(request);
-  await request.post(`${SIM_URL}/__sim/reset`);
-  await request.post(`${AV_URL}/__sim/reset`);
+  await startFresh(request);
   // What the bookkeeper has in AccountView: the webshop's article and the shipping-costs article.
   const articles = await request.post(`${AV_URL}/__sim/companies/FVR/AK1`, {
     data: { rows: [{ ART_CODE: 'E2E-BEL', ART_DESC1: 'Fietsbel messing', VAT_CODE: '2' }, { ART_CODE: 'VERZENDKOSTEN', ART_DESC1: 'Verzendkosten', VAT_CODE: '2' }] },
@@ -111,14 +104,14 @@ test('the whole setup wizard, from a fresh install to a first exported order, le
   await expect(frame.getByTestId('setup-step')).toContainText('Step 4 of 5', { timeout: 20_000 });
   const tested = await placeOrder(request);
   // The administration has sales orders of its own already: what counts is that none is added.
-  const documentsBefore = await soHeaders(request);
+  const documentsBefore = await salesOrderCount(request);
   await frame.getByTestId('test-order').click();
   const preview = frame.getByTestId('order-preview');
   await expect(preview).toContainText(`order ${tested} would send. Nothing was sent.`, { timeout: 30_000 });
   await expect(preview).toContainText('Sales order (SO1)');
   await expect(preview).toContainText(`BC-${tested}`);
   await expect(preview).toContainText('E2E-BEL');
-  expect(await soHeaders(request)).toBe(documentsBefore);
+  expect(await salesOrderCount(request)).toBe(documentsBefore);
   await expectAccessible(page, 'step 4');
   await shot(page, '54-setup-test-order');
   await frame.getByTestId('setup-next').click();
@@ -132,7 +125,7 @@ test('the whole setup wizard, from a fresh install to a first exported order, le
   await expectAccessible(page, 'finished');
 
   await placeOrder(request);
-  await expect.poll(() => soHeaders(request), { timeout: 60_000, intervals: [1000] }).toBeGreaterThan(documentsBefore);
+  await expect.poll(() => salesOrderCount(request), { timeout: 60_000, intervals: [1000] }).toBeGreaterThan(documentsBefore);
   await frame.getByTestId('setup-home').click();
   await expect(frame.getByTestId('orders-status')).toHaveText('On', { timeout: 20_000 });
   await shot(page, '56-setup-finished-home');
